@@ -1,0 +1,114 @@
+"""Homeward: Return Home Interviews and the voice of the child."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, g, has_request_context, request
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from rhi.config import PROJECT_ROOT, load_settings
+
+SUPPORTED_LOCALES = ("en",)
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app. ``config`` overrides what the environment says (tests use it)."""
+    app = Flask(
+        __name__,
+        static_folder=str(PROJECT_ROOT / "static"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        instance_path=str(PROJECT_ROOT / "instance"),
+    )
+    app.config.from_mapping(load_settings().as_flask_config())
+    if config:
+        app.config.from_mapping(config)
+    logging.basicConfig(
+        level=app.config["LOG_LEVEL"], format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(PROJECT_ROOT / "templates")),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    _init_extensions(app)
+    _register_blueprints(app)
+
+    from rhi import errors, security
+
+    errors.init_app(app)
+    security.init_app(app)
+    _register_commands(app)
+    _template_context(app)
+    return app
+
+
+def _select_locale() -> str | None:
+    if not has_request_context():
+        return None  # the default locale, e.g. in command-line output
+    return request.accept_languages.best_match(SUPPORTED_LOCALES)
+
+
+def _init_extensions(app: Flask) -> None:
+    from govuk_frontend_wtf.main import WTFormsHelpers
+
+    from rhi.auth.sessions import load_signed_in_user
+    from rhi.extensions import babel, csrf, db, limiter, migrate
+
+    # Import every model so the metadata (and Alembic) sees the whole schema.
+    from rhi import models  # noqa: F401
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    babel.init_app(app, locale_selector=_select_locale)
+    limiter.init_app(app)
+    # Who is signed in must be known before CSRF is checked, so a CSRF failure
+    # is audited against the right person.
+    app.before_request(load_signed_in_user)
+    csrf.init_app(app)
+    WTFormsHelpers(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from rhi.admin.views import bp as admin_bp
+    from rhi.audit.views import bp as audit_bp
+    from rhi.auth.views import bp as auth_bp
+    from rhi.main.views import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(audit_bp, url_prefix="/admin/audit-log")
+
+
+def _register_commands(app: Flask) -> None:
+    from rhi.demo import demo_data_command
+
+    app.cli.add_command(demo_data_command)
+
+
+def _template_context(app: Flask) -> None:
+    from flask_babel import get_locale
+
+    from rhi.navigation import navigation_for_current_user
+
+    @app.context_processor
+    def inject() -> dict[str, Any]:
+        return {
+            "current_user": g.get("user"),
+            "demo_mode": app.config["HOMEWARD_DEMO"],
+            "navigation": navigation_for_current_user,
+            "get_locale": get_locale,
+        }

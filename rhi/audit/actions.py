@@ -1,0 +1,26 @@
+"""The audit vocabulary: every action the audit log can record."""
+
+from enum import StrEnum
+
+
+class AuditAction(StrEnum):
+    SIGN_IN = "sign_in"
+    SIGN_IN_FAILED = "sign_in_failed"
+    SIGN_IN_LOCKED = "sign_in_locked"
+    SIGN_IN_DEACTIVATED = "sign_in_deactivated"
+    TWO_FACTOR_FAILED = "two_factor_failed"
+    TWO_FACTOR_SET_UP = "two_factor_set_up"
+    SIGN_OUT = "sign_out"
+    SESSION_EXPIRED = "session_expired"
+    PASSWORD_CHANGED = "password_changed"
+    ACCESS_DENIED = "access_denied"
+    CSRF_FAILED = "csrf_failed"
+    RATE_LIMITED = "rate_limited"
+    STAFF_CREATED = "staff_created"
+    STAFF_UPDATED = "staff_updated"
+    STAFF_DEACTIVATED = "staff_deactivated"
+    STAFF_REACTIVATED = "staff_reactivated"
+    STAFF_TWO_FACTOR_RESET = "staff_two_factor_reset"
+    TEAM_CREATED = "team_created"
+    TEAM_UPDATED = "team_updated"
+    AUDIT_SEARCHED = "audit_searched"

@@ -1,0 +1,52 @@
+"""Staff roles and permissions: the vocabulary, defined once.
+
+Views ask for a *permission*, never a role, so changing who may do what is a
+change to ``ROLE_PERMISSIONS`` alone.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from flask_babel import lazy_gettext as _l
+
+
+class Role(StrEnum):
+    RHI_WORKER = "rhi_worker"
+    TEAM_MANAGER = "team_manager"
+    PARTICIPATION_OFFICER = "participation_officer"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return str(ROLE_LABELS[self])
+
+
+ROLE_LABELS = {
+    Role.RHI_WORKER: _l("RHI worker"),
+    Role.TEAM_MANAGER: _l("Team manager"),
+    Role.PARTICIPATION_OFFICER: _l("Participation officer"),
+    Role.ADMIN: _l("Administrator"),
+}
+
+
+class Permission(StrEnum):
+    """What a signed-in member of staff may do."""
+
+    USE_SERVICE = "use_service"  # any signed-in staff member: home page, own account
+    MANAGE_STAFF = "manage_staff"  # add, change, deactivate staff accounts and teams
+    VIEW_AUDIT_LOG = "view_audit_log"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.RHI_WORKER: frozenset({Permission.USE_SERVICE}),
+    Role.TEAM_MANAGER: frozenset({Permission.USE_SERVICE}),
+    Role.PARTICIPATION_OFFICER: frozenset({Permission.USE_SERVICE}),
+    Role.ADMIN: frozenset(
+        {Permission.USE_SERVICE, Permission.MANAGE_STAFF, Permission.VIEW_AUDIT_LOG}
+    ),
+}
+
+
+def role_has(role: Role | str, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS.get(Role(role), frozenset())

@@ -1,0 +1,122 @@
+"""Configuration, read once from environment variables with safe defaults.
+
+This is the only module that reads ``os.environ``. Every setting has a
+development default, except that production refuses to start without a real
+secret key.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEVELOPMENT_SECRET_KEY = "development-only-secret-key-not-for-production"  # noqa: S105
+
+ENVIRONMENTS = ("development", "test", "production")
+
+
+class ConfigError(RuntimeError):
+    """The configuration is unsafe or incomplete; the app must not start."""
+
+
+def _flag(value: str | None, default: bool = False) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the environment says, before it becomes Flask config."""
+
+    env: str
+    secret_key: str
+    database_url: str
+    demo: bool
+    session_idle_minutes: int
+    session_max_hours: int
+    sign_in_max_failures: int
+    sign_in_lockout_minutes: int
+    ratelimit_storage_uri: str
+    sign_in_rate_limit: str
+    default_locale: str
+    log_level: str
+
+    def as_flask_config(self) -> dict[str, Any]:
+        local = self.env in {"development", "test"}
+        engine_options: dict[str, Any] = {"pool_pre_ping": True}
+        if self.database_url.startswith("sqlite"):
+            engine_options = {"connect_args": {"timeout": 15}}
+        return {
+            "HOMEWARD_ENV": self.env,
+            "SECRET_KEY": self.secret_key,
+            "SQLALCHEMY_DATABASE_URI": self.database_url,
+            "SQLALCHEMY_ENGINE_OPTIONS": engine_options,
+            "HOMEWARD_DEMO": self.demo,
+            "SESSION_IDLE_TIMEOUT": timedelta(minutes=self.session_idle_minutes),
+            "SESSION_MAX_AGE": timedelta(hours=self.session_max_hours),
+            "PERMANENT_SESSION_LIFETIME": timedelta(hours=self.session_max_hours),
+            "SIGN_IN_MAX_FAILURES": self.sign_in_max_failures,
+            "SIGN_IN_LOCKOUT": timedelta(minutes=self.sign_in_lockout_minutes),
+            "SESSION_COOKIE_NAME": "homeward_session" if local else "__Host-homeward_session",
+            "SESSION_COOKIE_SECURE": not local,
+            "SESSION_COOKIE_HTTPONLY": True,
+            "SESSION_COOKIE_SAMESITE": "Lax",
+            "RATELIMIT_STORAGE_URI": self.ratelimit_storage_uri,
+            "RATELIMIT_HEADERS_ENABLED": True,
+            "SIGN_IN_RATE_LIMIT": self.sign_in_rate_limit,
+            "BABEL_DEFAULT_LOCALE": self.default_locale,
+            "BABEL_DEFAULT_TIMEZONE": "Europe/London",
+            "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "rhi" / "translations"),
+            "MAX_CONTENT_LENGTH": 1024 * 1024,
+            "WTF_CSRF_TIME_LIMIT": self.session_max_hours * 3600,
+            "LOG_LEVEL": self.log_level,
+        }
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    """Read settings from ``env`` (the process environment by default)."""
+    env = dict(os.environ if env is None else env)
+    name = env.get("HOMEWARD_ENV", "development")
+    if name not in ENVIRONMENTS:
+        raise ConfigError(f"HOMEWARD_ENV must be one of {', '.join(ENVIRONMENTS)}, not {name!r}")
+    secret_key = env.get("SECRET_KEY", "")
+    if name == "production":
+        if not secret_key or secret_key == DEVELOPMENT_SECRET_KEY or len(secret_key) < 32:
+            raise ConfigError(
+                "SECRET_KEY must be set to a random value of at least 32 characters in production"
+            )
+    elif not secret_key:
+        secret_key = DEVELOPMENT_SECRET_KEY
+    demo = _flag(env.get("HOMEWARD_DEMO"))
+    if demo and name == "production":
+        raise ConfigError("HOMEWARD_DEMO must not be set in production")
+    default_db = f"sqlite:///{PROJECT_ROOT / 'instance' / 'homeward.db'}"
+    return Settings(
+        env=name,
+        secret_key=secret_key,
+        database_url=env.get("DATABASE_URL") or default_db,
+        demo=demo,
+        session_idle_minutes=_int(env, "SESSION_IDLE_MINUTES", 30),
+        session_max_hours=_int(env, "SESSION_MAX_HOURS", 12),
+        sign_in_max_failures=_int(env, "SIGN_IN_MAX_FAILURES", 5),
+        sign_in_lockout_minutes=_int(env, "SIGN_IN_LOCKOUT_MINUTES", 15),
+        ratelimit_storage_uri=env.get("RATELIMIT_STORAGE_URI") or "memory://",
+        sign_in_rate_limit=env.get("SIGN_IN_RATE_LIMIT") or "20 per minute",
+        default_locale=env.get("HOMEWARD_DEFAULT_LOCALE") or "en",
+        log_level=env.get("LOG_LEVEL") or "INFO",
+    )

@@ -1,0 +1,87 @@
+"""Errors become GOV.UK pages, or JSON for ``/api/``, in this one place."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, Request, g, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from rhi.audit.actions import AuditAction
+from rhi.audit.services import record_now
+from rhi.extensions import db
+
+log = logging.getLogger(__name__)
+
+# What each error page says: a heading and a plain-English explanation.
+PAGES = {
+    400: (_l("Sorry, there is a problem with that request"), _l("Check what you entered and try again.")),
+    403: (_l("You do not have permission to see this page"), _l("If you think you should have access, contact your administrator.")),
+    404: (_l("Page not found"), _l("If you typed the web address, check it is correct. If you pasted it, check you copied all of it.")),
+    405: (_l("Sorry, there is a problem with that request"), _l("That page cannot be used in that way.")),
+    413: (_l("What you sent is too large"), _l("Make it smaller and try again.")),
+    429: (_l("Too many attempts"), _l("Wait a minute, then try again.")),
+    500: (_l("Sorry, there is a problem with the service"), _l("Try again later. Anything you had already saved has been kept.")),
+    503: (_l("Sorry, the service is unavailable"), _l("Try again later.")),
+}
+
+
+def wants_json(req: Request) -> bool:
+    return req.path.startswith("/api/")
+
+
+def _respond(status: int, reason: str | None = None) -> ResponseReturnValue:
+    heading, body = PAGES.get(status, PAGES[400])
+    if wants_json(request):
+        return jsonify(error={"status": status, "title": str(heading), "detail": reason or str(body)}), status
+    return render_template("errors/error.html", heading=heading, body=body, reason=reason), status
+
+
+def _http_error(error: HTTPException) -> ResponseReturnValue:
+    status = error.code or 500
+    reason = error.description if wants_json(request) and status < 500 else None
+    return _respond(status, reason)
+
+
+def _csrf_error(error: CSRFError) -> ResponseReturnValue:
+    db.session.rollback()
+    record_now(AuditAction.CSRF_FAILED, detail={"reason": error.description})
+    if wants_json(request):
+        return _respond(400, error.description)
+    return (
+        render_template(
+            "errors/error.html",
+            heading=_l("Your form could not be sent"),
+            body=_l(
+                "This can happen when a page has been open for a long time, or after you sign "
+                "out. Go back, reload the page and try again."
+            ),
+            reason=None,
+        ),
+        400,
+    )
+
+
+def _rate_limited(error: HTTPException) -> ResponseReturnValue:
+    db.session.rollback()
+    record_now(AuditAction.RATE_LIMITED, detail={"endpoint": request.endpoint})
+    return _respond(429)
+
+
+def _server_error(error: Exception) -> ResponseReturnValue:
+    db.session.rollback()
+    original = getattr(error, "original_exception", None) or error
+    # Exception type and request path only: no form data, no personal data.
+    log.error("unhandled %s on %s %s", type(original).__name__, request.method, request.path)
+    g.pop("user", None)
+    return _respond(500)
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(429, _rate_limited)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(InternalServerError, _server_error)

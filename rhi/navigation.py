@@ -1,0 +1,54 @@
+"""The service navigation, built for the signed-in user's permissions.
+
+Feature areas add their entry to ``NAV_ITEMS``; an entry shows only when its
+endpoint exists and the user has its permission.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app, g, request, url_for
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
+
+from rhi.auth.roles import Permission
+
+
+@dataclass(frozen=True)
+class NavItem:
+    text: LazyString
+    endpoint: str
+    permission: Permission
+    # Endpoints whose pages count as "in" this section (for the current marker).
+    prefix: str
+
+
+NAV_ITEMS: list[NavItem] = [
+    NavItem(_l("Home"), "main.home", Permission.USE_SERVICE, "main."),
+    NavItem(_l("Staff"), "admin.list_staff", Permission.MANAGE_STAFF, "admin.staff"),
+    NavItem(_l("Teams"), "admin.list_teams", Permission.MANAGE_STAFF, "admin.team"),
+    NavItem(_l("Audit log"), "audit.search", Permission.VIEW_AUDIT_LOG, "audit."),
+]
+
+
+def _section_of(endpoint: str) -> str:
+    # "admin.list_staff" / "admin.edit_staff" both belong to "admin.staff".
+    blueprint, _, name = endpoint.partition(".")
+    noun = name.split("_", 1)[-1]
+    return f"{blueprint}.{noun}"
+
+
+def navigation_for_current_user() -> list[dict[str, Any]]:
+    user = g.get("user")
+    if user is None:
+        return []
+    current = request.endpoint or ""
+    items = []
+    for item in NAV_ITEMS:
+        if item.endpoint not in current_app.view_functions or not user.can(item.permission):
+            continue
+        active = _section_of(current).startswith(item.prefix) or current.startswith(item.prefix)
+        items.append({"text": str(item.text), "href": url_for(item.endpoint), "active": active})
+    return items
