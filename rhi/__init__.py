@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, g, has_request_context, request
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from rhi.config import PROJECT_ROOT, load_settings
+from rhi.config import PROJECT_ROOT, engine_options, load_settings
 
 SUPPORTED_LOCALES = ("en",)
 
@@ -24,6 +24,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(load_settings().as_flask_config())
     if config:
         app.config.from_mapping(config)
+    app.config.setdefault(
+        "SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
+    )
     logging.basicConfig(
         level=app.config["LOG_LEVEL"], format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )

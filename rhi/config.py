@@ -58,14 +58,10 @@ class Settings:
 
     def as_flask_config(self) -> dict[str, Any]:
         local = self.env in {"development", "test"}
-        engine_options: dict[str, Any] = {"pool_pre_ping": True}
-        if self.database_url.startswith("sqlite"):
-            engine_options = {"connect_args": {"timeout": 15}}
         return {
             "HOMEWARD_ENV": self.env,
             "SECRET_KEY": self.secret_key,
             "SQLALCHEMY_DATABASE_URI": self.database_url,
-            "SQLALCHEMY_ENGINE_OPTIONS": engine_options,
             "HOMEWARD_DEMO": self.demo,
             "SESSION_IDLE_TIMEOUT": timedelta(minutes=self.session_idle_minutes),
             "SESSION_MAX_AGE": timedelta(hours=self.session_max_hours),
@@ -120,3 +116,10 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         default_locale=env.get("HOMEWARD_DEFAULT_LOCALE") or "en",
         log_level=env.get("LOG_LEVEL") or "INFO",
     )
+
+
+def engine_options(database_url: str) -> dict[str, Any]:
+    """Connection settings that suit each database."""
+    if database_url.startswith("sqlite"):
+        return {"connect_args": {"timeout": 15}}
+    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10}

@@ -59,29 +59,41 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     cursor.close()
 
 
-def transactional(func: Callable[P, R]) -> Callable[P, R]:
+def transactional(
+    func: Callable[P, R] | None = None, *, commit_on: tuple[type[BaseException], ...] = ()
+) -> Any:
     """Commit the session when a service succeeds, roll back when it raises.
 
-    Services decorated with this are the only code that commits; a nested
-    call simply joins the outer transaction.
+    Services decorated with this are the only code that commits; a nested call
+    joins the outer transaction. ``commit_on`` names exceptions that are
+    outcomes rather than faults (a wrong password): what the service recorded
+    before raising one, such as an audit row, is committed, then it propagates.
     """
 
-    @functools.wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        session = db.session
-        outermost = not session.info.get("in_transactional", False)
-        session.info["in_transactional"] = True
-        try:
-            result = func(*args, **kwargs)
-            if outermost:
-                session.commit()
-            return result
-        except BaseException:
-            if outermost:
-                session.rollback()
-            raise
-        finally:
-            if outermost:
-                session.info["in_transactional"] = False
+    def decorate(service: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(service)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            session = db.session
+            outermost = not session.info.get("in_transactional", False)
+            session.info["in_transactional"] = True
+            try:
+                result = service(*args, **kwargs)
+            except commit_on:
+                if outermost:
+                    session.commit()
+                raise
+            except BaseException:
+                if outermost:
+                    session.rollback()
+                raise
+            else:
+                if outermost:
+                    session.commit()
+                return result
+            finally:
+                if outermost:
+                    session.info["in_transactional"] = False
 
-    return wrapper
+        return wrapper
+
+    return decorate if func is None else decorate(func)

@@ -16,7 +16,7 @@ from rhi.extensions import db
 from rhi.reference.services import load_districts
 
 DEMO_PASSWORD = "homeward-demo-only"  # noqa: S105 - printed for demo log-ins, demo mode only
-DEMO_DOMAIN = "demo.homeward.test"
+DEMO_DOMAIN = "demo.homeward.example.org"
 
 DEMO_TEAMS = ("North Nottinghamshire RHI team", "South Nottinghamshire RHI team")
 

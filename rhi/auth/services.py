@@ -67,7 +67,7 @@ def _check_not_locked(user: User) -> None:
         raise AccountLocked(user.locked_until)
 
 
-@transactional
+@transactional(commit_on=(SignInError,))
 def check_password(email: str, password: str) -> User:
     """First factor. Returns the user, or raises a ``SignInError``.
 
@@ -99,7 +99,7 @@ def begin_two_factor_set_up(user: User) -> str:
     return user.totp_secret
 
 
-@transactional
+@transactional(commit_on=(SignInError,))
 def complete_sign_in(user: User, code: str) -> None:
     """Second factor: check the code, then start a server-side session.
 

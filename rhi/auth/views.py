@@ -95,6 +95,7 @@ def _demo_accounts() -> list[dict[str, str]]:
 
 
 def _finish(user: User, form: CodeForm) -> Response | None:
+    next_url = session.get("next_url")  # read first: a new session starts empty
     try:
         services.complete_sign_in(user, form.code.data or "")
     except services.BadCode:
@@ -104,7 +105,6 @@ def _finish(user: User, form: CodeForm) -> Response | None:
     except services.AccountDeactivated:
         return render_template("auth/account-deactivated.html"), 403  # type: ignore[return-value]
     else:
-        next_url = session.pop("next_url", None)
         return redirect(safe_next_url(next_url) or url_for("main.home"))
     return None
 
