@@ -14,7 +14,7 @@ PORT ?= 5000
 RUN_ENV := HOMEWARD_ENV=development HOMEWARD_DEMO=1
 
 .PHONY: help install install-test assets translations run migrate demo-data test test-fast \
-        lint format check-types babel-extract babel-update babel-compile chromium clean
+        lint format check-types babel-extract babel-init babel-update babel-compile chromium clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -51,7 +51,7 @@ assets: static/govuk/.copied ## Fetch GOV.UK Frontend from npm and copy it into 
 
 translations: $(VENV)/.installed ## Compile the message catalogues
 	@if ls rhi/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-	    $(BIN)/pybabel compile -q -d rhi/translations; fi
+	    $(BIN)/pybabel compile -d rhi/translations; fi
 
 migrate: install ## Apply database migrations (DATABASE_URL, default instance/homeward.db)
 	@mkdir -p instance
@@ -77,6 +77,7 @@ chromium: ## Install Debian's Chromium for the browser tests, if missing
 test: install-test chromium ## Run the whole suite on SQLite and a throwaway PostgreSQL, with Chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	tests/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
 
 test-fast: install-test ## Run the suite on SQLite only, without the browser (quick local loop)
@@ -94,7 +95,13 @@ check-types: install-test ## mypy
 	$(BIN)/mypy
 
 babel-extract: install ## Extract translatable strings into rhi/translations/messages.pot
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o rhi/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l --no-location --sort-output --project Homeward \
+	    --ignore-dirs ".* node_modules static instance migrations tests" \
+	    -o rhi/translations/messages.pot .
+
+babel-init: babel-extract ## Start a catalogue for a new language: make babel-init LOCALE=pl
+	@test -n "$(LOCALE)" || { echo "Say which language: make babel-init LOCALE=pl"; exit 2; }
+	$(BIN)/pybabel init -i rhi/translations/messages.pot -d rhi/translations -l $(LOCALE)
 
 babel-update: babel-extract ## Merge new strings into every catalogue
 	$(BIN)/pybabel update -i rhi/translations/messages.pot -d rhi/translations

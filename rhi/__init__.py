@@ -67,11 +67,10 @@ def _select_locale() -> str | None:
 def _init_extensions(app: Flask) -> None:
     from govuk_frontend_wtf.main import WTFormsHelpers
 
-    from rhi.auth.sessions import load_signed_in_user
-    from rhi.extensions import babel, csrf, db, limiter, migrate
-
     # Import every model so the metadata (and Alembic) sees the whole schema.
     from rhi import models  # noqa: F401
+    from rhi.auth.sessions import load_signed_in_user
+    from rhi.extensions import babel, csrf, db, limiter, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))

@@ -97,5 +97,5 @@ def demo_data_command() -> None:
         "Demo data: added {districts} districts, {teams} teams, {staff} staff.".format(**counts)
     )
     click.echo(f"Demo log-ins (password {DEMO_PASSWORD}; codes shown on the sign-in page):")
-    for local_part, name, role, _team in DEMO_USERS:
+    for local_part, _name, role, _team in DEMO_USERS:
         click.echo(f"  {role.label:<24} {demo_email(local_part)}")

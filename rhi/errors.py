@@ -18,13 +18,31 @@ log = logging.getLogger(__name__)
 
 # What each error page says: a heading and a plain-English explanation.
 PAGES = {
-    400: (_l("Sorry, there is a problem with that request"), _l("Check what you entered and try again.")),
-    403: (_l("You do not have permission to see this page"), _l("If you think you should have access, contact your administrator.")),
-    404: (_l("Page not found"), _l("If you typed the web address, check it is correct. If you pasted it, check you copied all of it.")),
-    405: (_l("Sorry, there is a problem with that request"), _l("That page cannot be used in that way.")),
+    400: (
+        _l("Sorry, there is a problem with that request"),
+        _l("Check what you entered and try again."),
+    ),
+    403: (
+        _l("You do not have permission to see this page"),
+        _l("If you think you should have access, contact your administrator."),
+    ),
+    404: (
+        _l("Page not found"),
+        _l(
+            "If you typed the web address, check it is correct. "
+            "If you pasted it, check you copied all of it."
+        ),
+    ),
+    405: (
+        _l("Sorry, there is a problem with that request"),
+        _l("That page cannot be used in that way."),
+    ),
     413: (_l("What you sent is too large"), _l("Make it smaller and try again.")),
     429: (_l("Too many attempts"), _l("Wait a minute, then try again.")),
-    500: (_l("Sorry, there is a problem with the service"), _l("Try again later. Anything you had already saved has been kept.")),
+    500: (
+        _l("Sorry, there is a problem with the service"),
+        _l("Try again later. Anything you had already saved has been kept."),
+    ),
     503: (_l("Sorry, the service is unavailable"), _l("Try again later.")),
 }
 
@@ -36,7 +54,9 @@ def wants_json(req: Request) -> bool:
 def _respond(status: int, reason: str | None = None) -> ResponseReturnValue:
     heading, body = PAGES.get(status, PAGES[400])
     if wants_json(request):
-        return jsonify(error={"status": status, "title": str(heading), "detail": reason or str(body)}), status
+        return jsonify(
+            error={"status": status, "title": str(heading), "detail": reason or str(body)}
+        ), status
     return render_template("errors/error.html", heading=heading, body=body, reason=reason), status
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,7 +24,11 @@ from rhi import create_app
 from rhi.extensions import db, limiter
 from tests.pages import ClientRequest
 
-DATABASES = [name for name in os.environ.get("HOMEWARD_TEST_DATABASES", "sqlite,postgresql").split(",") if name]
+DATABASES = [
+    name
+    for name in os.environ.get("HOMEWARD_TEST_DATABASES", "sqlite,postgresql").split(",")
+    if name
+]
 
 
 def _postgres_database() -> Iterator[str]:
@@ -44,8 +49,19 @@ def _postgres_database() -> Iterator[str]:
     admin.dispose()
 
 
+@pytest.fixture
+def blank_database_url(database_url: str, tmp_path: Path) -> Iterator[str]:
+    """Another, empty database of the same kind as ``database_url``."""
+    if database_url.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path / 'blank.db'}"
+    else:
+        yield from _postgres_database()
+
+
 @pytest.fixture(scope="session", params=DATABASES)
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'homeward.db'}"
     elif request.param == "postgresql":

@@ -13,7 +13,7 @@ from rhi.auth.roles import Role
 from rhi.database import utcnow
 from rhi.extensions import db
 
-PASSWORD = "correct horse battery staple"  # noqa: S105 - test accounts only
+PASSWORD = "correct horse battery staple"
 _numbers = itertools.count(1)
 
 

@@ -12,7 +12,7 @@ class AuditAction(StrEnum):
     TWO_FACTOR_SET_UP = "two_factor_set_up"
     SIGN_OUT = "sign_out"
     SESSION_EXPIRED = "session_expired"
-    PASSWORD_CHANGED = "password_changed"
+    PASSWORD_CHANGED = "password_changed"  # noqa: S105 - an action name
     ACCESS_DENIED = "access_denied"
     CSRF_FAILED = "csrf_failed"
     RATE_LIMITED = "rate_limited"

@@ -9,10 +9,10 @@ from sqlalchemy import JSON, ForeignKey, String, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rhi.database import UTCDateTime, utcnow
-from rhi.extensions import db
+from rhi.extensions import Base
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Base):
     """Who did what, to which object, when and from where.
 
     Rows are only ever inserted: the ORM refuses updates and deletes.

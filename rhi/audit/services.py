@@ -100,5 +100,5 @@ def search(criteria: AuditFilter, page: int = 1) -> AuditPage:
     page = max(page, 1)
     query = query.order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
     rows = db.session.execute(query.limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE)).all()
-    events = [(row[0], row[1]) for row in rows[:PAGE_SIZE]]
+    events: list[tuple[AuditEvent, User | None]] = [(row[0], row[1]) for row in rows[:PAGE_SIZE]]
     return AuditPage(events=events, page=page, has_next=len(rows) > PAGE_SIZE)

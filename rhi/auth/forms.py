@@ -11,7 +11,9 @@ class SignInForm(FlaskForm):
         widget=GovTextInput(),
         validators=[
             DataRequired(message=_l("Enter your email address")),
-            Email(message=_l("Enter an email address in the correct format, like name@example.org")),
+            Email(
+                message=_l("Enter an email address in the correct format, like name@example.org")
+            ),
             Length(max=254, message=_l("Email address must be 254 characters or fewer")),
         ],
     )

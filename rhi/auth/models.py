@@ -9,10 +9,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from rhi.auth.roles import Permission, Role, role_has
 from rhi.database import UTCDateTime, utcnow
-from rhi.extensions import db
+from rhi.extensions import Base
 
 
-class Team(db.Model):
+class Team(Base):
     __tablename__ = "team"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -23,7 +23,7 @@ class Team(db.Model):
     members: Mapped[list[User]] = relationship(back_populates="team")
 
 
-class User(db.Model):
+class User(Base):
     __tablename__ = "staff_user"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -59,7 +59,7 @@ class User(db.Model):
         return self.active and role_has(self.role, permission)
 
 
-class UserSession(db.Model):
+class UserSession(Base):
     """A signed-in session, held server-side so it can be revoked.
 
     The browser's cookie carries a random token; only its SHA-256 is stored.

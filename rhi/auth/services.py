@@ -83,7 +83,9 @@ def check_password(email: str, password: str) -> User:
         _register_failure(user, AuditAction.SIGN_IN_FAILED)
         raise BadCredentials()
     if not user.active:
-        record(AuditAction.SIGN_IN_DEACTIVATED, object_type="staff_user", object_id=user.id, actor=user)
+        record(
+            AuditAction.SIGN_IN_DEACTIVATED, object_type="staff_user", object_id=user.id, actor=user
+        )
         raise AccountDeactivated()
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
@@ -119,7 +121,9 @@ def complete_sign_in(user: User, code: str) -> None:
     user.totp_last_step = step
     if user.totp_confirmed_at is None:
         user.totp_confirmed_at = now
-        record(AuditAction.TWO_FACTOR_SET_UP, object_type="staff_user", object_id=user.id, actor=user)
+        record(
+            AuditAction.TWO_FACTOR_SET_UP, object_type="staff_user", object_id=user.id, actor=user
+        )
     user.failed_sign_ins = 0
     user.locked_until = None
     user.previous_signed_in_at = user.last_signed_in_at
@@ -135,9 +139,7 @@ def sign_out(user: User) -> None:
 
 
 @transactional
-def change_password(
-    user: User, current: str, new: str, keep: UserSession | None = None
-) -> int:
+def change_password(user: User, current: str, new: str, keep: UserSession | None = None) -> int:
     """Change the password and end the user's sessions but ``keep``; returns how many ended."""
     if not passwords.verify_password(user.password_hash, current):
         raise PasswordRejected("current_password", "Your current password is not correct")

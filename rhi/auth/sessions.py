@@ -28,7 +28,7 @@ from rhi.extensions import db
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-SESSION_TOKEN_KEY = "sid"
+SESSION_TOKEN_KEY = "sid"  # noqa: S105 - the session key name
 # Write last_seen_at at most this often, to keep page views from becoming writes.
 TOUCH_INTERVAL = timedelta(minutes=1)
 

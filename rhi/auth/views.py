@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 
 from flask import (
     Blueprint,
-    Response,
     current_app,
     flash,
     g,
@@ -16,6 +15,7 @@ from flask import (
     session,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 
@@ -60,7 +60,7 @@ def _locked_message(error: services.AccountLocked) -> str:
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(_sign_in_limit, methods=["POST"])
 @public
-def sign_in() -> Response | str:
+def sign_in() -> ResponseReturnValue:
     if g.user is not None:
         return redirect(url_for("main.home"))
     form = SignInForm()
@@ -72,7 +72,7 @@ def sign_in() -> Response | str:
         except services.AccountLocked as error:
             form.email.errors.append(_locked_message(error))
         except services.AccountDeactivated:
-            return render_template("auth/account-deactivated.html"), 403  # type: ignore[return-value]
+            return render_template("auth/account-deactivated.html"), 403
         else:
             next_url = safe_next_url(request.args.get("next"))
             session.clear()
@@ -94,7 +94,7 @@ def _demo_accounts() -> list[dict[str, str]]:
     return demo_accounts()
 
 
-def _finish(user: User, form: CodeForm) -> Response | None:
+def _finish(user: User, form: CodeForm) -> ResponseReturnValue | None:
     next_url = session.get("next_url")  # read first: a new session starts empty
     try:
         services.complete_sign_in(user, form.code.data or "")
@@ -103,7 +103,7 @@ def _finish(user: User, form: CodeForm) -> Response | None:
     except services.AccountLocked as error:
         form.code.errors.append(_locked_message(error))
     except services.AccountDeactivated:
-        return render_template("auth/account-deactivated.html"), 403  # type: ignore[return-value]
+        return render_template("auth/account-deactivated.html"), 403
     else:
         return redirect(safe_next_url(next_url) or url_for("main.home"))
     return None
@@ -112,7 +112,7 @@ def _finish(user: User, form: CodeForm) -> Response | None:
 @bp.route("/sign-in/security-code", methods=["GET", "POST"])
 @limiter.limit(_sign_in_limit, methods=["POST"])
 @public
-def two_factor() -> Response | str:
+def two_factor() -> ResponseReturnValue:
     user = _pending_user()
     if user is None or not user.has_two_factor:
         flash(_("Sign in again to continue."), "info")
@@ -122,9 +122,7 @@ def two_factor() -> Response | str:
         done = _finish(user, form)
         if done is not None:
             return done
-    return render_template(
-        "auth/security-code.html", form=form, demo_code=_demo_code(user)
-    )
+    return render_template("auth/security-code.html", form=form, demo_code=_demo_code(user))
 
 
 def _demo_code(user: User) -> str | None:
@@ -136,7 +134,7 @@ def _demo_code(user: User) -> str | None:
 @bp.route("/sign-in/set-up-security-codes", methods=["GET", "POST"])
 @limiter.limit(_sign_in_limit, methods=["POST"])
 @public
-def set_up_two_factor() -> Response | str:
+def set_up_two_factor() -> ResponseReturnValue:
     user = _pending_user()
     if user is None:
         flash(_("Sign in again to continue."), "info")
@@ -161,7 +159,7 @@ def set_up_two_factor() -> Response | str:
 
 @bp.route("/sign-out", methods=["POST"])
 @permission_required(Permission.USE_SERVICE)
-def sign_out() -> Response:
+def sign_out() -> ResponseReturnValue:
     services.sign_out(g.user)
     flash(_("You have signed out."), "success")
     return redirect(url_for("auth.sign_in"))
@@ -169,7 +167,7 @@ def sign_out() -> Response:
 
 @bp.route("/account/change-password", methods=["GET", "POST"])
 @permission_required(Permission.USE_SERVICE)
-def change_password() -> Response | str:
+def change_password() -> ResponseReturnValue:
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:

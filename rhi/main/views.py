@@ -33,7 +33,14 @@ def healthz() -> ResponseReturnValue:
     except SQLAlchemyError as error:
         db.session.rollback()
         log.warning("health check: database unreachable (%s)", type(error).__name__)
-        return jsonify(status="unavailable", database="unreachable"), 503
+        return (
+            jsonify(
+                status="unavailable",
+                database="unreachable",
+                reason=f"the database did not answer ({type(error).__name__})",
+            ),
+            503,
+        )
     return jsonify(status="ok", database="ok")
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from rhi.extensions import db
+from rhi.extensions import Base
 
 
-class District(db.Model):
+class District(Base):
     __tablename__ = "district"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -75,7 +75,9 @@ def test_wrong_password_gives_a_clear_error_and_is_audited(client_request):
 
 
 def test_unknown_email_gets_the_same_error(client_request):
-    page = client_request.post("/sign-in", {"email": "nobody@example.org", "password": "whatever-it-is"})
+    page = client_request.post(
+        "/sign-in", {"email": "nobody@example.org", "password": "whatever-it-is"}
+    )
     assert error_messages(page) == ["Enter a correct email address and password"]
     assert audit_actions() == [AuditAction.SIGN_IN_FAILED]
 
@@ -264,7 +266,9 @@ def test_sign_in_is_rate_limited(client_request, app, client):
         for _ in range(3):
             client_request.post("/sign-in", {"email": "a@example.org", "password": "wrong one"})
         token = client_request.csrf_token("/sign-in")
-        response = client.post("/sign-in", data={"csrf_token": token, "email": "a@example.org", "password": "x"})
+        response = client.post(
+            "/sign-in", data={"csrf_token": token, "email": "a@example.org", "password": "x"}
+        )
         assert response.status_code == 429
         assert "Too many attempts" in response.get_data(as_text=True)
         assert AuditAction.RATE_LIMITED in audit_actions()

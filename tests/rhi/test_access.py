@@ -1,0 +1,114 @@
+"""Every route, for every role: who may open it.
+
+``EXPECTED`` must name every endpoint the app has; a new route fails this test
+until someone decides who may use it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+
+from rhi.auth.roles import Role
+from tests.auth_helpers import sign_in
+from tests.factories import create_team, create_user
+from tests.pages import ClientRequest
+
+PUBLIC = "public"
+EVERYONE = frozenset(Role)
+ADMIN_ONLY = frozenset({Role.ADMIN})
+
+EXPECTED: dict[str, str | frozenset[Role]] = {
+    "main.healthz": PUBLIC,
+    "main.accessibility": PUBLIC,
+    "main.cookies": PUBLIC,
+    "main.privacy": PUBLIC,
+    "auth.sign_in": PUBLIC,
+    "auth.two_factor": PUBLIC,
+    "auth.set_up_two_factor": PUBLIC,
+    "main.home": EVERYONE,
+    "auth.change_password": EVERYONE,
+    "auth.sign_out": EVERYONE,
+}
+
+IGNORED = {"static"}
+
+
+def routes(app: Flask) -> list[tuple[str, str, str]]:
+    """(endpoint, rule, method) for every route, GET where it has one, else POST."""
+    found = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in IGNORED:
+            continue
+        method = "GET" if "GET" in rule.methods else "POST"
+        found.append((rule.endpoint, rule.rule, method))
+    return sorted(found)
+
+
+def test_every_route_has_a_decided_access_rule(app):
+    endpoints = {endpoint for endpoint, _, _ in routes(app)}
+    assert endpoints - set(EXPECTED) == set(), "add these routes to EXPECTED"
+    assert set(EXPECTED) - endpoints == set(), "these routes no longer exist"
+
+
+def test_every_view_uses_the_permission_helper(app):
+    for endpoint, _rule, _method in routes(app):
+        view = app.view_functions[endpoint]
+        assert getattr(view, "access", None) is not None, (
+            f"{endpoint} must use permission_required(...) or public"
+        )
+        expected = EXPECTED[endpoint]
+        assert (view.access == PUBLIC) == (expected == PUBLIC), endpoint
+
+
+def _url(rule: str, values: dict[str, int]) -> str:
+    return re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), rule)
+
+
+def _request(client_request: ClientRequest, method: str, url: str) -> int:
+    if method == "GET":
+        return client_request.client.get(url).status_code
+    token = client_request.csrf_token("/account/change-password")
+    return client_request.client.post(url, data={"csrf_token": token}).status_code
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_role_sees_only_what_it_may(app, client_request, role):
+    team = create_team()
+    user = create_user(role, team=team)
+    other = create_user(Role.RHI_WORKER, team=team)
+    values = {"user_id": other.id, "team_id": team.id}
+    sign_in(client_request, user)
+    problems = []
+    for endpoint, rule, method in routes(app):
+        expected = EXPECTED[endpoint]
+        if expected == PUBLIC or endpoint == "auth.sign_out":
+            continue
+        status = _request(client_request, method, _url(rule, values))
+        allowed = role in expected
+        if allowed and status in (401, 403, 404, 500):
+            problems.append(f"{method} {rule}: {status}, but {role} should be let in")
+        if not allowed and status != 403:
+            problems.append(f"{method} {rule}: {status}, but {role} should get 403")
+    assert problems == []
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(app, client):
+    for endpoint, rule, method in routes(app):
+        if EXPECTED[endpoint] == PUBLIC:
+            continue
+        url = _url(rule, {"user_id": 1, "team_id": 1})
+        response = client.get(url) if method == "GET" else client.post(url)
+        if method == "POST":
+            # No session, so no CSRF token either: refused before anything runs.
+            assert response.status_code in (302, 400), f"{method} {rule}"
+        else:
+            assert response.status_code == 302, f"{method} {rule}"
+            assert response.headers["Location"].startswith("/sign-in?next="), rule
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/accessibility", "/cookies", "/privacy", "/sign-in"])
+def test_public_pages_open_to_anyone(client, path):
+    assert client.get(path).status_code == 200
