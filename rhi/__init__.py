@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Flask, g, has_request_context, request
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from rhi.config import PROJECT_ROOT, engine_options, load_settings
 
@@ -27,6 +28,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.setdefault(
         "SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
     )
+    if app.config["TRUSTED_PROXIES"]:
+        # Behind a reverse proxy: take the client address and scheme from the
+        # headers the proxy sets (for the audit log, rate limits and cookies).
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     logging.basicConfig(
         level=app.config["LOG_LEVEL"], format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )

@@ -55,6 +55,7 @@ class Settings:
     sign_in_rate_limit: str
     default_locale: str
     log_level: str
+    trusted_proxies: int
 
     def as_flask_config(self) -> dict[str, Any]:
         local = self.env in {"development", "test"}
@@ -81,6 +82,7 @@ class Settings:
             "MAX_CONTENT_LENGTH": 1024 * 1024,
             "WTF_CSRF_TIME_LIMIT": self.session_max_hours * 3600,
             "LOG_LEVEL": self.log_level,
+            "TRUSTED_PROXIES": self.trusted_proxies,
         }
 
 
@@ -115,6 +117,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         sign_in_rate_limit=env.get("SIGN_IN_RATE_LIMIT") or "20 per minute",
         default_locale=env.get("HOMEWARD_DEFAULT_LOCALE") or "en",
         log_level=env.get("LOG_LEVEL") or "INFO",
+        trusted_proxies=_int(env, "TRUSTED_PROXIES", 0),
     )
 
 

@@ -204,3 +204,17 @@ class TestDemoMode:
             assert response.headers["Location"] == "/"
         finally:
             app.config["HOMEWARD_DEMO"] = False
+
+
+def test_behind_a_trusted_proxy_the_audit_log_records_the_real_client(database_url, app_ctx):
+    app = create_app(app_config(database_url, TRUSTED_PROXIES=1))
+    app.test_client().post(
+        "/sign-in",
+        data={"email": "someone@example.org"},
+        headers={"X-Forwarded-For": "203.0.113.9"},
+    )
+    event = db.session.scalars(sa.select(AuditEvent)).one()
+    assert event.action == AuditAction.CSRF_FAILED
+    assert event.ip_address == "203.0.113.9"
+    with app.app_context():
+        db.engine.dispose()
