@@ -9,6 +9,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.http import HTTP_STATUS_CODES
 
 from rhi.audit.actions import AuditAction
 from rhi.audit.services import record_now
@@ -51,12 +52,16 @@ def wants_json(req: Request) -> bool:
     return req.path.startswith("/api/")
 
 
+def error_code(status: int) -> str:
+    """A stable machine-readable code for an HTTP status: 404 -> "not_found"."""
+    return HTTP_STATUS_CODES.get(status, "error").lower().replace(" ", "_").replace("'", "")
+
+
 def _respond(status: int, reason: str | None = None) -> ResponseReturnValue:
     heading, body = PAGES.get(status, PAGES[400])
     if wants_json(request):
-        return jsonify(
-            error={"status": status, "title": str(heading), "detail": reason or str(body)}
-        ), status
+        message = reason or f"{heading}. {body}"
+        return jsonify(error={"code": error_code(status), "message": message}), status
     return render_template("errors/error.html", heading=heading, body=body, reason=reason), status
 
 

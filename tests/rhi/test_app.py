@@ -84,8 +84,8 @@ class TestErrors:
     def test_api_errors_are_json(self, client):
         response = client.get("/api/v1/no-such-thing")
         assert response.status_code == 404
-        assert response.json["error"]["status"] == 404
-        assert response.json["error"]["detail"]
+        assert response.json["error"]["code"] == "not_found"
+        assert "not found" in response.json["error"]["message"].lower()
 
     def test_wrong_method_is_explained(self, client_request):
         page = client_request.get("/sign-out", expected_status=405)
