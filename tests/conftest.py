@@ -8,6 +8,7 @@ Every test that uses the database runs twice: on SQLite and on PostgreSQL
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -134,3 +135,27 @@ def client(app_ctx: Flask) -> FlaskClient:
 def client_request(client: FlaskClient) -> ClientRequest:
     """A browser-like client that checks the house rules on every page it reads."""
     return ClientRequest(client)
+
+
+_results: dict[str, dict[str, int]] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Count outcomes per database (and browser tests), for the summary below."""
+    if report.when != "call" and not (report.when == "setup" and report.outcome != "passed"):
+        return
+    match = re.search(r"\[(sqlite|postgresql)\b", report.nodeid)
+    counts = _results.setdefault(match.group(1) if match else "no database", {})
+    counts[report.outcome] = counts.get(report.outcome, 0) + 1
+    if "/browser/" in report.nodeid:
+        key = f"{report.outcome} in Chromium"
+        counts[key] = counts.get(key, 0) + 1
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not _results:
+        return
+    terminalreporter.section("tests per database")
+    for database, counts in sorted(_results.items()):
+        parts = ", ".join(f"{n} {label}" for label, n in sorted(counts.items()))
+        terminalreporter.write_line(f"{database}: {parts}")

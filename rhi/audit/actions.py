@@ -21,6 +21,10 @@ class AuditAction(StrEnum):
     STAFF_DEACTIVATED = "staff_deactivated"
     STAFF_REACTIVATED = "staff_reactivated"
     STAFF_TWO_FACTOR_RESET = "staff_two_factor_reset"
+    STAFF_UNLOCKED = "staff_unlocked"
+    STAFF_PASSWORD_RESET = "staff_password_reset"  # noqa: S105 - an action name
     TEAM_CREATED = "team_created"
     TEAM_UPDATED = "team_updated"
+    TEAM_DEACTIVATED = "team_deactivated"
+    TEAM_REACTIVATED = "team_reactivated"
     AUDIT_SEARCHED = "audit_searched"

@@ -23,6 +23,8 @@ from rhi.extensions import db
 
 LONDON = ZoneInfo("Europe/London")
 PAGE_SIZE = 50
+# Far beyond any real log, and small enough for every database's OFFSET.
+MAX_PAGE = 1_000_000
 
 
 def record(
@@ -87,7 +89,9 @@ def search(criteria: AuditFilter, page: int = 1) -> AuditPage:
     if criteria.action:
         query = query.where(AuditEvent.action == criteria.action)
     if criteria.actor_email:
-        query = query.where(User.email.contains(criteria.actor_email.strip().lower()))
+        query = query.where(
+            User.email.contains(criteria.actor_email.strip().lower(), autoescape=True)
+        )
     if criteria.object_type:
         query = query.where(AuditEvent.object_type == criteria.object_type)
     if criteria.object_id:
@@ -102,3 +106,58 @@ def search(criteria: AuditFilter, page: int = 1) -> AuditPage:
     rows = db.session.execute(query.limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE)).all()
     events: list[tuple[AuditEvent, User | None]] = [(row[0], row[1]) for row in rows[:PAGE_SIZE]]
     return AuditPage(events=events, page=page, has_next=len(rows) > PAGE_SIZE)
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One event as the audit log page shows it: plain values, safe to use after a commit."""
+
+    occurred_at: datetime
+    action: str
+    actor_name: str | None
+    actor_email: str | None
+    object_type: str | None
+    object_id: str | None
+    ip_address: str | None
+
+
+@dataclass(frozen=True)
+class AuditResults:
+    rows: list[AuditRow]
+    page: int
+    has_next: bool
+
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * PAGE_SIZE + 1
+
+
+def filters_used(criteria: AuditFilter) -> list[str]:
+    """The names of the filters that are set (never their values)."""
+    return [name for name, value in vars(criteria).items() if value]
+
+
+@transactional
+def search_and_record(criteria: AuditFilter, page: int = 1) -> AuditResults:
+    """Search the log, and audit the search: who looked, with which filters, not their values.
+
+    The search runs first, so the row recording it is not among the results.
+    """
+    found = search(criteria, min(page, MAX_PAGE))
+    rows = [
+        AuditRow(
+            occurred_at=event.occurred_at,
+            action=event.action,
+            actor_name=actor.full_name if actor is not None else None,
+            actor_email=actor.email if actor is not None else None,
+            object_type=event.object_type,
+            object_id=event.object_id,
+            ip_address=event.ip_address,
+        )
+        for event, actor in found.events
+    ]
+    record(
+        AuditAction.AUDIT_SEARCHED,
+        detail={"filters": filters_used(criteria), "page": found.page},
+    )
+    return AuditResults(rows=rows, page=found.page, has_next=found.has_next)

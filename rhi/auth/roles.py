@@ -30,6 +30,11 @@ ROLE_LABELS = {
 }
 
 
+# Staff in these roles work in a team; administrators and participation
+# officers work across the council.
+ROLES_NEEDING_A_TEAM = frozenset({Role.RHI_WORKER, Role.TEAM_MANAGER})
+
+
 class Permission(StrEnum):
     """What a signed-in member of staff may do."""
 

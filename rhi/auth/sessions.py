@@ -39,6 +39,7 @@ class RevokeReason:
     MAX_AGE = "max_age"
     DEACTIVATED = "deactivated"
     PASSWORD_CHANGED = "password_changed"  # noqa: S105 - a reason, not a password
+    TWO_FACTOR_RESET = "two_factor_reset"
 
 
 def _hash(token: str) -> str:

@@ -31,6 +31,20 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "main.home": EVERYONE,
     "auth.change_password": EVERYONE,
     "auth.sign_out": EVERYONE,
+    "admin.list_staff": ADMIN_ONLY,
+    "admin.add_staff": ADMIN_ONLY,
+    "admin.edit_staff": ADMIN_ONLY,
+    "admin.deactivate_staff": ADMIN_ONLY,
+    "admin.reactivate_staff": ADMIN_ONLY,
+    "admin.reset_staff_password": ADMIN_ONLY,
+    "admin.reset_staff_security_codes": ADMIN_ONLY,
+    "admin.unlock_staff": ADMIN_ONLY,
+    "admin.list_teams": ADMIN_ONLY,
+    "admin.add_team": ADMIN_ONLY,
+    "admin.edit_team": ADMIN_ONLY,
+    "admin.deactivate_team": ADMIN_ONLY,
+    "admin.reactivate_team": ADMIN_ONLY,
+    "audit.search": ADMIN_ONLY,
 }
 
 IGNORED = {"static"}
