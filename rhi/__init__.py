@@ -91,14 +91,25 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from rhi.admin.views import bp as admin_bp
+    from rhi.api.views import bp as api_bp
     from rhi.audit.views import bp as audit_bp
     from rhi.auth.views import bp as auth_bp
+    from rhi.children.views import bp as children_bp
+    from rhi.extensions import csrf
+    from rhi.interviews.views import bp as interviews_bp
     from rhi.main.views import bp as main_bp
+    from rhi.meetings.views import bp as meetings_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(audit_bp, url_prefix="/admin/audit-log")
+    app.register_blueprint(children_bp, url_prefix="/children")
+    app.register_blueprint(interviews_bp, url_prefix="/returns")
+    app.register_blueprint(meetings_bp, url_prefix="/meetings")
+    # The API authenticates with bearer keys, not cookies, so CSRF does not apply.
+    csrf.exempt(api_bp)
+    app.register_blueprint(api_bp, url_prefix="/api/v1")
 
 
 def _register_commands(app: Flask) -> None:

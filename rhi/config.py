@@ -56,6 +56,8 @@ class Settings:
     default_locale: str
     log_level: str
     trusted_proxies: int
+    repeat_episodes: int
+    repeat_window_days: int
 
     def as_flask_config(self) -> dict[str, Any]:
         local = self.env in {"development", "test"}
@@ -83,6 +85,8 @@ class Settings:
             "WTF_CSRF_TIME_LIMIT": self.session_max_hours * 3600,
             "LOG_LEVEL": self.log_level,
             "TRUSTED_PROXIES": self.trusted_proxies,
+            "REPEAT_EPISODES": self.repeat_episodes,
+            "REPEAT_WINDOW": timedelta(days=self.repeat_window_days),
         }
 
 
@@ -118,6 +122,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         default_locale=env.get("HOMEWARD_DEFAULT_LOCALE") or "en",
         log_level=env.get("LOG_LEVEL") or "INFO",
         trusted_proxies=_int(env, "TRUSTED_PROXIES", 0),
+        repeat_episodes=_int(env, "REPEAT_MISSING_EPISODES", 3),
+        repeat_window_days=_int(env, "REPEAT_MISSING_WINDOW_DAYS", 90),
     )
 
 

@@ -13,12 +13,18 @@ from rhi.auth.passwords import hash_password
 from rhi.auth.roles import Role
 from rhi.database import transactional, utcnow
 from rhi.extensions import db
+from rhi.reference.models import District
 from rhi.reference.services import load_districts
 
 DEMO_PASSWORD = "homeward-demo-only"  # noqa: S105 - printed for demo log-ins, demo mode only
 DEMO_DOMAIN = "demo.homeward.example.org"
 
 DEMO_TEAMS = ("North Nottinghamshire RHI team", "South Nottinghamshire RHI team")
+# Which team's caseload a child in each district joins.
+DEMO_TEAM_DISTRICTS = {
+    DEMO_TEAMS[0]: ("ashfield", "bassetlaw", "mansfield", "newark-and-sherwood"),
+    DEMO_TEAMS[1]: ("broxtowe", "gedling", "rushcliffe"),
+}
 
 # (email local part, invented name, role, team index or None)
 DEMO_USERS = (
@@ -47,6 +53,9 @@ def load_demo_data() -> dict[str, int]:
             counts["teams"] += 1
         teams[name] = team
     db.session.flush()
+    for team_name, codes in DEMO_TEAM_DISTRICTS.items():
+        for district in db.session.scalars(sa.select(District).where(District.code.in_(codes))):
+            district.team_id = district.team_id or teams[team_name].id
     password_hash = hash_password(DEMO_PASSWORD)
     for local_part, name, role, team_index in DEMO_USERS:
         email = demo_email(local_part)

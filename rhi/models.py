@@ -2,6 +2,22 @@
 
 from rhi.audit.models import AuditEvent
 from rhi.auth.models import Team, User, UserSession
+from rhi.children.models import Child
+from rhi.episodes.models import Episode, Place
+from rhi.interviews.models import ReturnInterview, RhiTransition
+from rhi.meetings.models import MeetingTask
 from rhi.reference.models import District
 
-__all__ = ["AuditEvent", "District", "Team", "User", "UserSession"]
+__all__ = [
+    "AuditEvent",
+    "Child",
+    "District",
+    "Episode",
+    "MeetingTask",
+    "Place",
+    "ReturnInterview",
+    "RhiTransition",
+    "Team",
+    "User",
+    "UserSession",
+]

@@ -27,6 +27,12 @@ class NavItem:
 
 NAV_ITEMS: list[NavItem] = [
     NavItem(_l("Home"), "main.home", Permission.USE_SERVICE, "main."),
+    NavItem(
+        _l("My caseload"), "interviews.caseload", Permission.RECORD_RHIS, "interviews.caseload"
+    ),
+    NavItem(_l("Returns due"), "interviews.due_list", Permission.MANAGE_RHIS, "interviews.due"),
+    NavItem(_l("Repeat missing"), "meetings.list_meetings", Permission.MANAGE_RHIS, "meetings."),
+    NavItem(_l("Children"), "children.search", Permission.VIEW_CHILDREN, "children."),
     NavItem(_l("Staff"), "admin.list_staff", Permission.MANAGE_STAFF, "admin.staff"),
     NavItem(_l("Teams"), "admin.list_teams", Permission.MANAGE_STAFF, "admin.team"),
     NavItem(_l("Audit log"), "audit.search", Permission.VIEW_AUDIT_LOG, "audit."),

@@ -148,8 +148,12 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     counts = _results.setdefault(match.group(1) if match else "no database", {})
     counts[report.outcome] = counts.get(report.outcome, 0) + 1
     if "/browser/" in report.nodeid:
-        key = f"{report.outcome} in Chromium"
+        key = f"of them {report.outcome} in Chromium"
         counts[key] = counts.get(key, 0) + 1
+
+
+def _plain_first(item: tuple[str, int]) -> tuple[bool, str]:
+    return (item[0].startswith("of them"), item[0])
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
@@ -157,5 +161,5 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         return
     terminalreporter.section("tests per database")
     for database, counts in sorted(_results.items()):
-        parts = ", ".join(f"{n} {label}" for label, n in sorted(counts.items()))
+        parts = ", ".join(f"{n} {label}" for label, n in sorted(counts.items(), key=_plain_first))
         terminalreporter.write_line(f"{database}: {parts}")

@@ -41,14 +41,34 @@ class Permission(StrEnum):
     USE_SERVICE = "use_service"  # any signed-in staff member: home page, own account
     MANAGE_STAFF = "manage_staff"  # add, change, deactivate staff accounts and teams
     VIEW_AUDIT_LOG = "view_audit_log"
+    VIEW_CHILDREN = (
+        "view_children"  # identifying child records (within their reach, see rhi.children.access)
+    )
+    RECORD_RHIS = "record_rhis"  # record contact, offers, scheduling and interviews
+    MANAGE_RHIS = "manage_rhis"  # allocate, sign off, link episodes, repeat-missing meetings
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.RHI_WORKER: frozenset({Permission.USE_SERVICE}),
-    Role.TEAM_MANAGER: frozenset({Permission.USE_SERVICE}),
+    Role.RHI_WORKER: frozenset(
+        {Permission.USE_SERVICE, Permission.VIEW_CHILDREN, Permission.RECORD_RHIS}
+    ),
+    Role.TEAM_MANAGER: frozenset(
+        {
+            Permission.USE_SERVICE,
+            Permission.VIEW_CHILDREN,
+            Permission.RECORD_RHIS,
+            Permission.MANAGE_RHIS,
+        }
+    ),
+    # Participation officers see themes and pseudonymised text, never a child's record.
     Role.PARTICIPATION_OFFICER: frozenset({Permission.USE_SERVICE}),
     Role.ADMIN: frozenset(
-        {Permission.USE_SERVICE, Permission.MANAGE_STAFF, Permission.VIEW_AUDIT_LOG}
+        {
+            Permission.USE_SERVICE,
+            Permission.MANAGE_STAFF,
+            Permission.VIEW_AUDIT_LOG,
+            Permission.VIEW_CHILDREN,
+        }
     ),
 }
 

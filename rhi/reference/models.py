@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rhi.extensions import Base
@@ -15,3 +15,5 @@ class District(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
     active: Mapped[bool] = mapped_column(default=True)
+    # The team whose caseload a child living in this district joins.
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))

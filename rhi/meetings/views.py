@@ -1,0 +1,3 @@
+from flask import Blueprint
+
+bp = Blueprint("meetings", __name__)

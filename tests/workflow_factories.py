@@ -1,0 +1,85 @@
+"""Factories for children, episodes and RHIs, built through the real services."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, datetime, timedelta
+
+import sqlalchemy as sa
+
+from rhi.auth.models import Team
+from rhi.children.models import Child
+from rhi.children.services import save_child
+from rhi.database import utcnow
+from rhi.episodes.models import Episode
+from rhi.episodes.services import record_episode, record_return
+from rhi.extensions import db
+from rhi.interviews.models import ReturnInterview
+from rhi.reference.models import District
+from rhi.reference.services import load_districts
+
+_refs = itertools.count(1)
+
+
+def ensure_districts(team: Team | None = None) -> None:
+    """The seven districts, all covered by ``team`` when one is given."""
+    load_districts()
+    if team is not None:
+        for district in db.session.scalars(sa.select(District)):
+            district.team_id = team.id
+        db.session.commit()
+
+
+def create_child(
+    *,
+    legal_status: str = "home",
+    district: str = "mansfield",
+    team: Team | None = None,
+    given_name: str = "Jordan",
+    family_name: str = "Testperson",
+    date_of_birth: date = date(2011, 5, 17),
+    **extra: object,
+) -> Child:
+    ensure_districts(team)
+    child, _created = save_child(
+        f"T{next(_refs):06d}",
+        {
+            "given_name": given_name,
+            "family_name": family_name,
+            "date_of_birth": date_of_birth.isoformat(),
+            "gender": "female",
+            "district": district,
+            "legal_status": legal_status,
+            **extra,
+        },
+    )
+    return child
+
+
+def create_episode(
+    child: Child,
+    *,
+    started_at: datetime | None = None,
+    category: str = "M",
+    risk_grade: str = "medium",
+) -> Episode:
+    return record_episode(
+        child,
+        started_at=started_at or utcnow() - timedelta(hours=30),
+        category=category,
+        risk_grade=risk_grade,
+    )
+
+
+def create_returned_episode(
+    child: Child,
+    *,
+    started_at: datetime | None = None,
+    missing_for: timedelta = timedelta(hours=6),
+    found_location: str | None = None,
+) -> tuple[Episode, ReturnInterview]:
+    episode = create_episode(child, started_at=started_at)
+    rhi = record_return(
+        episode, returned_at=episode.started_at + missing_for, found_location=found_location
+    )
+    return episode, rhi
