@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rhi.auth.models import User
     from rhi.children.models import Child
     from rhi.episodes.models import Episode
+    from rhi.interviews.record import InterviewRecord
 
 
 class ReturnInterview(Base):
@@ -56,6 +57,7 @@ class ReturnInterview(Base):
     transitions: Mapped[list[RhiTransition]] = relationship(
         back_populates="rhi", order_by="RhiTransition.id"
     )
+    record: Mapped[InterviewRecord | None] = relationship(back_populates="rhi")
 
     @property
     def status_enum(self) -> RhiStatus:
