@@ -12,6 +12,7 @@ from rhi.auth.models import Team, User
 from rhi.auth.passwords import hash_password
 from rhi.auth.roles import Role
 from rhi.database import transactional, utcnow
+from rhi.demo_records import load_demo_records
 from rhi.extensions import db
 from rhi.reference.models import District
 from rhi.reference.services import load_districts
@@ -73,6 +74,8 @@ def load_demo_data() -> dict[str, int]:
             )
         )
         counts["staff"] += 1
+    db.session.flush()
+    counts.update(load_demo_records())
     return counts
 
 

@@ -7,18 +7,28 @@ until someone decides who may use it.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask
 
+from rhi.auth.models import Team, User
 from rhi.auth.roles import Role
+from rhi.database import utcnow
+from rhi.extensions import db
+from rhi.meetings.models import MeetingTask
 from tests.auth_helpers import sign_in
 from tests.factories import create_team, create_user
 from tests.pages import ClientRequest
+from tests.workflow_factories import create_child, create_returned_episode
 
 PUBLIC = "public"
 EVERYONE = frozenset(Role)
 ADMIN_ONLY = frozenset({Role.ADMIN})
+RECORDERS = frozenset({Role.RHI_WORKER, Role.TEAM_MANAGER})
+MANAGERS = frozenset({Role.TEAM_MANAGER})
+CHILD_VIEWERS = frozenset({Role.RHI_WORKER, Role.TEAM_MANAGER, Role.ADMIN})
 
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "main.healthz": PUBLIC,
@@ -45,16 +55,19 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "admin.deactivate_team": ADMIN_ONLY,
     "admin.reactivate_team": ADMIN_ONLY,
     "audit.search": ADMIN_ONLY,
+    "interviews.record_interview": RECORDERS,
 }
 
 IGNORED = {"static"}
+# The API authenticates with bearer keys and scopes, not staff roles: tests/rhi/test_api.py.
+API_PREFIX = "api."
 
 
 def routes(app: Flask) -> list[tuple[str, str, str]]:
     """(endpoint, rule, method) for every route, GET where it has one, else POST."""
     found = []
     for rule in app.url_map.iter_rules():
-        if rule.endpoint in IGNORED:
+        if rule.endpoint in IGNORED or rule.endpoint.startswith(API_PREFIX):
             continue
         method = "GET" if "GET" in rule.methods else "POST"
         found.append((rule.endpoint, rule.rule, method))
@@ -77,6 +90,30 @@ def test_every_view_uses_the_permission_helper(app):
         assert (view.access == PUBLIC) == (expected == PUBLIC), endpoint
 
 
+def test_every_api_route_requires_a_scope(app):
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.startswith(API_PREFIX):
+            access = getattr(app.view_functions[rule.endpoint], "access", "")
+            assert access == PUBLIC or str(access).startswith("api:"), rule.endpoint
+
+
+def url_values(team: Team, other: User) -> dict[str, int | str]:
+    """Real objects in ``team`` for every kind of id a route can take."""
+    child = create_child(team=team)
+    start = utcnow() - timedelta(days=20)
+    for day in range(4):  # four episodes in 90 days: a meeting task is raised
+        episode, rhi = create_returned_episode(child, started_at=start + timedelta(days=day * 4))
+    task = db.session.scalars(sa.select(MeetingTask)).one()
+    return {
+        "user_id": other.id,
+        "team_id": team.id,
+        "case_ref": child.case_ref,
+        "episode_id": episode.id,
+        "rhi_id": rhi.id,
+        "meeting_id": task.id,
+    }
+
+
 def _url(rule: str, values: dict[str, int]) -> str:
     return re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), rule)
 
@@ -93,7 +130,7 @@ def test_role_sees_only_what_it_may(app, client_request, role):
     team = create_team()
     user = create_user(role, team=team)
     other = create_user(Role.RHI_WORKER, team=team)
-    values = {"user_id": other.id, "team_id": team.id}
+    values = url_values(team, other)
     sign_in(client_request, user)
     problems = []
     for endpoint, rule, method in routes(app):
@@ -110,10 +147,11 @@ def test_role_sees_only_what_it_may(app, client_request, role):
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(app, client):
+    values = url_values(create_team(), create_user())
     for endpoint, rule, method in routes(app):
         if EXPECTED[endpoint] == PUBLIC:
             continue
-        url = _url(rule, {"user_id": 1, "team_id": 1})
+        url = _url(rule, values)
         response = client.get(url) if method == "GET" else client.post(url)
         if method == "POST":
             # No session, so no CSRF token either: refused before anything runs.
