@@ -42,8 +42,11 @@ def demo_email(local_part: str) -> str:
 
 
 @transactional
-def load_demo_data() -> dict[str, int]:
-    """Create the demo teams, districts and staff that are missing (idempotent)."""
+def load_demo_data(records: bool = True) -> dict[str, int]:
+    """Create the demo teams, districts and staff that are missing (idempotent).
+
+    ``records`` adds the invented children and their histories too.
+    """
     counts = {"districts": load_districts(), "teams": 0, "staff": 0}
     teams = {}
     for name in DEMO_TEAMS:
@@ -75,7 +78,8 @@ def load_demo_data() -> dict[str, int]:
         )
         counts["staff"] += 1
     db.session.flush()
-    counts.update(load_demo_records())
+    if records:
+        counts.update(load_demo_records())
     return counts
 
 
@@ -106,7 +110,8 @@ def demo_data_command() -> None:
         )
     counts = load_demo_data()
     click.echo(
-        "Demo data: added {districts} districts, {teams} teams, {staff} staff.".format(**counts)
+        "Demo data added: "
+        + ", ".join(f"{n} {what.replace('_', ' ')}" for what, n in counts.items())
     )
     click.echo(f"Demo log-ins (password {DEMO_PASSWORD}; codes shown on the sign-in page):")
     for local_part, _name, role, _team in DEMO_USERS:

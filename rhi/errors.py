@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Request, g, jsonify, render_template, request
+from flask import Flask, Request, Response, g, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -57,7 +57,7 @@ def error_code(status: int) -> str:
     return HTTP_STATUS_CODES.get(status, "error").lower().replace(" ", "_").replace("'", "")
 
 
-def _respond(status: int, reason: str | None = None) -> ResponseReturnValue:
+def _respond(status: int, reason: str | None = None) -> tuple[Response | str, int]:
     heading, body = PAGES.get(status, PAGES[400])
     if wants_json(request):
         message = reason or f"{heading}. {body}"
@@ -68,7 +68,10 @@ def _respond(status: int, reason: str | None = None) -> ResponseReturnValue:
 def _http_error(error: HTTPException) -> ResponseReturnValue:
     status = error.code or 500
     reason = error.description if wants_json(request) and status < 500 else None
-    return _respond(status, reason)
+    body, code = _respond(status, reason)
+    # Keep headers the error carries, such as Allow on a 405.
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return body, code, headers
 
 
 def _csrf_error(error: CSRFError) -> ResponseReturnValue:

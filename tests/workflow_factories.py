@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 
-from rhi.auth.models import Team
+from rhi.auth.models import Team, User
 from rhi.children.models import Child
 from rhi.children.services import save_child
 from rhi.database import utcnow
@@ -15,6 +16,7 @@ from rhi.episodes.models import Episode
 from rhi.episodes.services import record_episode, record_return
 from rhi.extensions import db
 from rhi.interviews.models import ReturnInterview
+from rhi.meetings.models import MeetingTask
 from rhi.reference.models import District
 from rhi.reference.services import load_districts
 
@@ -83,3 +85,24 @@ def create_returned_episode(
         episode, returned_at=episode.started_at + missing_for, found_location=found_location
     )
     return episode, rhi
+
+
+def url_values(team: Team, other: User) -> dict[str, int | str]:
+    """Real objects in ``team`` for every kind of id a route can take."""
+    child = create_child(team=team)
+    start = utcnow() - timedelta(days=20)
+    for day in range(4):  # four episodes in 90 days: a meeting task is raised
+        episode, rhi = create_returned_episode(child, started_at=start + timedelta(days=day * 4))
+    task = db.session.scalars(sa.select(MeetingTask)).one()
+    return {
+        "user_id": other.id,
+        "team_id": team.id,
+        "case_ref": child.case_ref,
+        "episode_id": episode.id,
+        "rhi_id": rhi.id,
+        "meeting_id": task.id,
+    }
+
+
+def url_with(rule: str, values: dict[str, int | str]) -> str:
+    return re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), rule)

@@ -47,10 +47,15 @@ def record(
     )
     if has_request_context():
         event.ip_address = request.remote_addr
-        event.user_agent = (request.user_agent.string or "")[:200] or None
-        event.request_path = request.path[:200]
+        event.user_agent = printable(request.user_agent.string or "", 200) or None
+        event.request_path = printable(request.path, 200)
     db.session.add(event)
     return event
+
+
+def printable(text: str, limit: int) -> str:
+    """``text`` without control characters (PostgreSQL refuses NUL), cut to ``limit``."""
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)[:limit]
 
 
 @transactional

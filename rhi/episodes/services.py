@@ -34,6 +34,13 @@ def _not_in_future(moment: datetime, field: str, what: str) -> None:
         raise RuleBroken(_("%(what)s must not be in the future", what=what), field)
 
 
+def _short_text(value: str | None, limit: int, field: str, what: str) -> str | None:
+    value = " ".join((value or "").split()) or None
+    if value is not None and len(value) > limit:
+        raise RuleBroken(_("%(what)s must be %(n)s characters or fewer", what=what, n=limit), field)
+    return value
+
+
 def _overlapping(child: Child, start: datetime, end: datetime | None) -> Episode | None:
     """An episode of ``child`` that overlaps [start, end) (end None: still missing)."""
     query = sa.select(Episode).where(
@@ -84,6 +91,8 @@ def record_episode(
     _not_in_future(started_at, "started_at", _("The time they went missing"))
     parsed_category = parse_category(category, child)
     grade = parse_risk_grade(risk_grade)
+    police_reference = _short_text(police_reference, 40, "police_reference", _("Police reference"))
+    reported_by = _short_text(reported_by, 120, "reported_by", _("Who reported it"))
     clash = _overlapping(child, started_at, None)
     if clash is not None:
         raise Conflict(
@@ -98,8 +107,8 @@ def record_episode(
         started_at=started_at,
         category=parsed_category,
         risk_grade=grade,
-        police_reference=(police_reference or "").strip() or None,
-        reported_by=(reported_by or "").strip() or None,
+        police_reference=police_reference,
+        reported_by=reported_by,
         source=source,
     )
     db.session.add(episode)
@@ -109,18 +118,28 @@ def record_episode(
     return episode
 
 
+PLACE_NAME_MAX = 160
+
+
 def place_key(name: str) -> str:
     """How place names are compared: case, punctuation and spacing ignored."""
-    return " ".join(re.sub(r"[^\w\s]", " ", name.lower()).split())
+    # Lower-casing can lengthen a name ("İ" becomes two characters): cut to fit.
+    return " ".join(re.sub(r"[^\w\s]", " ", name.lower()).split())[:PLACE_NAME_MAX]
 
 
 def find_or_add_place(name: str, district_id: int | None) -> Place:
+    name = " ".join(name.split())
+    if len(name) > PLACE_NAME_MAX:
+        raise RuleBroken(
+            _("Where they were found must be %(n)s characters or fewer", n=PLACE_NAME_MAX),
+            "found_location",
+        )
     key = place_key(name)
     place = db.session.scalar(
         sa.select(Place).where(Place.match_key == key, Place.district_id == district_id)
     )
     if place is None:
-        place = Place(name=" ".join(name.split()), match_key=key, district_id=district_id)
+        place = Place(name=name, match_key=key, district_id=district_id)
         db.session.add(place)
         db.session.flush()
     return place
@@ -145,7 +164,7 @@ def record_return(
     episode.returned_at = returned_at
     if found_location and found_location.strip():
         episode.found_place = find_or_add_place(found_location, episode.child.district_id)
-    episode.found_with = (found_with or "").strip() or None
-    episode.how_returned = (how_returned or "").strip() or None
+    episode.found_with = _short_text(found_with, 200, "found_with", _("Who they were with"))
+    episode.how_returned = _short_text(how_returned, 200, "how_returned", _("How they returned"))
     record(AuditAction.EPISODE_RETURNED, object_type="episode", object_id=episode.id, actor=by)
     return request_interview(episode, by=by)

@@ -6,22 +6,14 @@ until someone decides who may use it.
 
 from __future__ import annotations
 
-import re
-from datetime import timedelta
-
 import pytest
-import sqlalchemy as sa
 from flask import Flask
 
-from rhi.auth.models import Team, User
 from rhi.auth.roles import Role
-from rhi.database import utcnow
-from rhi.extensions import db
-from rhi.meetings.models import MeetingTask
 from tests.auth_helpers import sign_in
 from tests.factories import create_team, create_user
 from tests.pages import ClientRequest
-from tests.workflow_factories import create_child, create_returned_episode
+from tests.workflow_factories import url_values, url_with
 
 PUBLIC = "public"
 EVERYONE = frozenset(Role)
@@ -56,6 +48,23 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "admin.reactivate_team": ADMIN_ONLY,
     "audit.search": ADMIN_ONLY,
     "interviews.record_interview": RECORDERS,
+    "interviews.due_list": MANAGERS,
+    "interviews.caseload": RECORDERS,
+    "interviews.show_rhi": RECORDERS,
+    "interviews.download_calendar": RECORDERS,
+    "interviews.allocate": MANAGERS,
+    "interviews.record_contact_attempt": RECORDERS,
+    "interviews.record_offer": RECORDERS,
+    "interviews.record_accepted": RECORDERS,
+    "interviews.record_declined": RECORDERS,
+    "interviews.record_unable_to_contact": RECORDERS,
+    "interviews.schedule": RECORDERS,
+    "interviews.sign_off": MANAGERS,
+    "interviews.return_for_changes": MANAGERS,
+    "children.search": CHILD_VIEWERS,
+    "children.show_child": CHILD_VIEWERS,
+    "meetings.list_meetings": MANAGERS,
+    "meetings.record_meeting": MANAGERS,
 }
 
 IGNORED = {"static"}
@@ -97,27 +106,6 @@ def test_every_api_route_requires_a_scope(app):
             assert access == PUBLIC or str(access).startswith("api:"), rule.endpoint
 
 
-def url_values(team: Team, other: User) -> dict[str, int | str]:
-    """Real objects in ``team`` for every kind of id a route can take."""
-    child = create_child(team=team)
-    start = utcnow() - timedelta(days=20)
-    for day in range(4):  # four episodes in 90 days: a meeting task is raised
-        episode, rhi = create_returned_episode(child, started_at=start + timedelta(days=day * 4))
-    task = db.session.scalars(sa.select(MeetingTask)).one()
-    return {
-        "user_id": other.id,
-        "team_id": team.id,
-        "case_ref": child.case_ref,
-        "episode_id": episode.id,
-        "rhi_id": rhi.id,
-        "meeting_id": task.id,
-    }
-
-
-def _url(rule: str, values: dict[str, int]) -> str:
-    return re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), rule)
-
-
 def _request(client_request: ClientRequest, method: str, url: str) -> int:
     if method == "GET":
         return client_request.client.get(url).status_code
@@ -137,7 +125,7 @@ def test_role_sees_only_what_it_may(app, client_request, role):
         expected = EXPECTED[endpoint]
         if expected == PUBLIC or endpoint == "auth.sign_out":
             continue
-        status = _request(client_request, method, _url(rule, values))
+        status = _request(client_request, method, url_with(rule, values))
         allowed = role in expected
         if allowed and status in (401, 403, 404, 500):
             problems.append(f"{method} {rule}: {status}, but {role} should be let in")
@@ -151,7 +139,7 @@ def test_signed_out_visitors_are_sent_to_sign_in(app, client):
     for endpoint, rule, method in routes(app):
         if EXPECTED[endpoint] == PUBLIC:
             continue
-        url = _url(rule, values)
+        url = url_with(rule, values)
         response = client.get(url) if method == "GET" else client.post(url)
         if method == "POST":
             # No session, so no CSRF token either: refused before anything runs.

@@ -170,9 +170,10 @@ class TestPages:
 
 
 class TestDemoMode:
-    def test_demo_data_is_idempotent(self, app_ctx):
-        first = load_demo_data()
-        second = load_demo_data()
+    def test_demo_staff_and_districts_are_idempotent(self, app_ctx):
+        # The children and their histories: tests/rhi/test_demo_records.py.
+        first = load_demo_data(records=False)
+        second = load_demo_data(records=False)
         assert first == {"districts": 7, "teams": 2, "staff": len(DEMO_USERS)}
         assert second == {"districts": 0, "teams": 0, "staff": 0}
         names = set(db.session.scalars(sa.select(District.name)))
@@ -184,7 +185,7 @@ class TestDemoMode:
         assert "HOMEWARD_DEMO=1" in result.output
 
     def test_demo_banner_and_codes_only_in_demo_mode(self, app, app_ctx):
-        load_demo_data()
+        load_demo_data(records=False)
         plain = ClientRequest(app.test_client()).get("/sign-in")
         assert plain.select_one(".app-demo-banner") is None
         assert plain.select_one(".app-demo-code") is None
@@ -218,3 +219,20 @@ def test_behind_a_trusted_proxy_the_audit_log_records_the_real_client(database_u
     assert event.ip_address == "203.0.113.9"
     with app.app_context():
         db.engine.dispose()
+
+
+def test_wrong_method_keeps_the_allow_header(client):
+    response = client.get("/sign-out")
+    assert response.status_code == 405
+    assert "POST" in response.headers["Allow"] and "GET" not in response.headers["Allow"]
+
+
+def test_audit_rows_never_carry_control_characters(app_ctx):
+    from rhi.audit.services import record
+
+    with app_ctx.test_request_context("/children/AB\x00CD", headers={"User-Agent": "x\x00y"}):
+        record(AuditAction.ACCESS_DENIED)
+        db.session.commit()
+    event = db.session.scalars(sa.select(AuditEvent)).one()
+    assert "\x00" not in event.request_path and "\x00" not in event.user_agent
+    assert event.request_path.startswith("/children/AB")
