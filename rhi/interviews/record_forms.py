@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, time
 from typing import Any
 
-from flask_babel import LazyString, to_user_timezone, to_utc
+from flask_babel import LazyString, format_datetime, to_user_timezone, to_utc
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -181,6 +181,8 @@ _METHODS = frozenset(method.value for method in InterviewMethod)
 # A service problem names the answer at fault; these are the questions that ask for it
 # (the message goes to the first).
 _FIELDS_FOR = {"held_at": ("held_date", "held_time")}
+# Not answers: left out of the read-only summary.
+SUMMARY_SKIPPED = frozenset({"csrf_token", "version", "submit_interview", "save_draft"})
 
 
 class InterviewForm(FlaskForm):
@@ -315,6 +317,35 @@ class InterviewForm(FlaskForm):
             data["held_time"] = local.strftime("%H:%M")
         data["version"] = str(current_version(rhi))
         return cls(formdata=None, data=data, rhi=rhi)
+
+    def summary(self) -> list[tuple[str, list[str]]]:
+        """The answers as (question, lines) for reading, in the form's order.
+
+        Built from the same fields as the form, so questions are worded once.
+        Unanswered questions are left out.
+        """
+        rows: list[tuple[str, list[str]]] = []
+        for field in self:
+            if field.name in SUMMARY_SKIPPED or not field.data:
+                continue
+            if field.name == "held_date":
+                held = self.rhi.record.held_at if self.rhi.record else None
+                if held is not None:
+                    rows.append(
+                        (str(_l("When it was held")), [format_datetime(held, "d MMMM yyyy HH:mm")])
+                    )
+                continue
+            if field.name == "held_time":
+                continue
+            choices = {str(c.value): str(c.label) for c in getattr(field, "choices", None) or []}
+            if isinstance(field.data, list):
+                lines = [choices.get(str(value), str(value)) for value in field.data]
+            elif choices:
+                lines = [choices.get(str(field.data), str(field.data))]
+            else:
+                lines = str(field.data).splitlines()
+            rows.append((str(field.label.text), lines))
+        return rows
 
     @property
     def submitting(self) -> bool:

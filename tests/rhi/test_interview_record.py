@@ -613,3 +613,22 @@ def test_times_as_people_type_them(typed, meant):
 @pytest.mark.parametrize("typed", ["9", "24:00", "13pm", "half two", "12:60", ""])
 def test_not_times(typed):
     assert parse_time(typed) is None
+
+
+class TestReadingForSignOff:
+    def test_the_rhi_page_shows_the_submitted_interview(self, worker, team, client_request):
+        rhi = make_rhi(team)
+        page = client_request.get(f"/returns/{rhi.id}")
+        assert page.select_one(".app-interview-record") is None  # nothing submitted yet
+        client_request.post_response(url(rhi), {**submission(), "version": "0"})
+        page = client_request.get(f"/returns/{rhi.id}")
+        record = page.select_one(".app-interview-record")
+        rows = {
+            " ".join(row.dt.get_text().split()): " ".join(row.dd.get_text(" ").split())
+            for row in record.select(".govuk-summary-list__row")
+        }
+        assert rows["How was the interview done?"] == "Face to face"
+        assert "Boundaries" in rows["Push factors: what made them leave?"]
+        assert "Family conflict" in rows["Push factors: what made them leave?"]
+        assert rows["The child's own words"] == "I just needed a break from the rows at home."
+        assert "When it was held" in rows

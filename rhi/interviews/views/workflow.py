@@ -36,6 +36,7 @@ from rhi.interviews.forms import (
     UnableToContactForm,
 )
 from rhi.interviews.models import ReturnInterview
+from rhi.interviews.record_forms import InterviewForm
 from rhi.interviews.services import RhiAction
 from rhi.interviews.views import bp
 from rhi.interviews.vocabulary import Rag, RhiStatus
@@ -132,6 +133,13 @@ def _fresh_form(action: RhiAction, rhi: ReturnInterview) -> RhiActionForm:
     return form
 
 
+def _submitted_interview(rhi: ReturnInterview) -> list[tuple[str, list[str]]]:
+    """What the child said and the worker recorded, once submitted (for sign-off)."""
+    if rhi.record is None or rhi.record.submitted_at is None:
+        return []
+    return InterviewForm.of_record(rhi).summary()
+
+
 def _render_rhi(
     rhi: ReturnInterview,
     failed: RhiActionForm | None = None,
@@ -168,6 +176,7 @@ def _render_rhi(
             actions=actions,
             manager=manager,
             history=services.rhi_history(rhi),
+            interview=_submitted_interview(rhi),
             rag=services.rag(rhi),
             left=rhi.due_at - utcnow(),
             RhiAction=RhiAction,
