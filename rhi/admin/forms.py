@@ -17,9 +17,9 @@ from wtforms.validators import DataRequired, Email, Length
 
 from rhi.admin.services import StaffFilter
 from rhi.auth.models import Team
-from rhi.auth.roles import ROLE_LABELS, Role
+from rhi.auth.roles import Role
 
-ROLE_CHOICES = [SelectChoice(role.value, ROLE_LABELS[role]) for role in Role]
+ROLE_CHOICES = [SelectChoice(role.value, role.lazy_label) for role in Role]
 ANY = ""
 ACTIVE = "active"
 DEACTIVATED = "deactivated"

@@ -10,24 +10,14 @@ from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
 
-
-class Role(StrEnum):
-    RHI_WORKER = "rhi_worker"
-    TEAM_MANAGER = "team_manager"
-    PARTICIPATION_OFFICER = "participation_officer"
-    ADMIN = "admin"
-
-    @property
-    def label(self) -> str:
-        return str(ROLE_LABELS[self])
+from rhi.vocabulary import Labelled
 
 
-ROLE_LABELS = {
-    Role.RHI_WORKER: _l("RHI worker"),
-    Role.TEAM_MANAGER: _l("Team manager"),
-    Role.PARTICIPATION_OFFICER: _l("Participation officer"),
-    Role.ADMIN: _l("Administrator"),
-}
+class Role(Labelled):
+    RHI_WORKER = "rhi_worker", _l("RHI worker")
+    TEAM_MANAGER = "team_manager", _l("Team manager")
+    PARTICIPATION_OFFICER = "participation_officer", _l("Participation officer")
+    ADMIN = "admin", _l("Administrator")
 
 
 # Staff in these roles work in a team; administrators and participation

@@ -38,7 +38,8 @@ from wtforms.widgets import HiddenInput
 from rhi.audit.forms import OptionalDateField
 from rhi.auth.models import User
 from rhi.domain import RuleBroken
-from rhi.interviews.services import CONTACT_METHOD_LABELS, ContactMethod, DueFilter, RhiAction
+from rhi.interviews.services import DueFilter, RhiAction
+from rhi.interviews.vocabulary import ContactMethod
 
 LONDON = ZoneInfo("Europe/London")
 NOTE_MAX = 5000
@@ -177,7 +178,7 @@ class OfferForm(RhiActionForm):
     method = RadioField(
         _l("How did you offer the interview?"),
         widget=GovRadioInput(),
-        choices=[SelectChoice(m.value, CONTACT_METHOD_LABELS[m]) for m in ContactMethod],
+        choices=[SelectChoice(m.value, m.lazy_label) for m in ContactMethod],
         validators=[InputRequired(message=_l("Select how you offered the interview"))],
         invalid_choice_message=_l("Select how you offered the interview"),
     )

@@ -191,7 +191,7 @@ class InterviewForm(FlaskForm):
         _l("How was the interview done?"),
         description=_l("If it was a mix, choose how most of it was done"),
         widget=GovRadioInput(),
-        choices=[SelectChoice(method.value, method.label) for method in InterviewMethod],
+        choices=[SelectChoice(method.value, method.lazy_label) for method in InterviewMethod],
         invalid_choice_message=_l("Select how the interview was done"),
     )
     held_date = OptionalDateField(
@@ -243,7 +243,7 @@ class InterviewForm(FlaskForm):
     exploitation_indicators = _choices(
         _l("Exploitation indicators"),
         _l("Select all that the child told you about or you noticed"),
-        [SelectChoice(item.value, item.label) for item in ExploitationIndicator],
+        [SelectChoice(item.value, item.lazy_label) for item in ExploitationIndicator],
     )
     substances = _text(
         _l("Alcohol and drugs"),
@@ -287,7 +287,7 @@ class InterviewForm(FlaskForm):
     referrals = _choices(
         _l("Referrals made"),
         _l("Select all that apply"),
-        [SelectChoice(target.value, target.label) for target in ReferralTarget],
+        [SelectChoice(target.value, target.lazy_label) for target in ReferralTarget],
     )
     # A parent or carer
     parent_information = _text(

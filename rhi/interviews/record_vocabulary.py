@@ -7,11 +7,10 @@ stored in the record, so they never change; their labels may.
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from flask_babel import lazy_gettext as _l
 
 from rhi.interviews.vocabulary import RhiStatus
+from rhi.vocabulary import Labelled
 
 # The interview can be recorded (drafted and submitted) only in these states.
 RECORDABLE = frozenset({RhiStatus.ACCEPTED, RhiStatus.SCHEDULED, RhiStatus.RETURNED_FOR_CHANGES})
@@ -47,67 +46,31 @@ CHOICE_FIELDS: tuple[str, ...] = (
 )
 
 
-class ExploitationIndicator(StrEnum):
+class ExploitationIndicator(Labelled):
     """Signs of child sexual or criminal exploitation a worker looks for."""
 
-    OLDER_ASSOCIATES = "older_associates"
-    GIFTS_OR_MONEY = "gifts_or_money"
-    NEW_PHONES = "new_phones"
-    OUT_OF_AREA = "out_of_area"
-    CARRYING = "carrying"
-    DEBT = "debt"
-    LIFTS = "lifts"
-    UNKNOWN_ADDRESSES = "unknown_addresses"
-    ONLINE_CONTACT = "online_contact"
-    IMAGES = "images"
-    SUPPLIED_SUBSTANCES = "supplied_substances"
-    INJURIES = "injuries"
-    WEAPON = "weapon"
-    THREATS = "threats"
-
-    @property
-    def label(self) -> str:
-        return str(INDICATOR_LABELS[self])
+    OLDER_ASSOCIATES = "older_associates", _l("Older or adult associates")
+    GIFTS_OR_MONEY = "gifts_or_money", _l("Unexplained gifts, money or clothes")
+    NEW_PHONES = "new_phones", _l("New, extra or unexplained phones")
+    OUT_OF_AREA = "out_of_area", _l("Found or taken out of area ('going country')")
+    CARRYING = "carrying", _l("Holding or carrying drugs, cash or packages")
+    DEBT = "debt", _l("Owes money or a drug debt")
+    LIFTS = "lifts", _l("Lifts in cars from adults")
+    UNKNOWN_ADDRESSES = "unknown_addresses", _l("Taken to hotels, flats or unknown addresses")
+    ONLINE_CONTACT = "online_contact", _l("Contact with unknown adults online")
+    IMAGES = "images", _l("Asked for or sent sexual images")
+    SUPPLIED_SUBSTANCES = "supplied_substances", _l("Given alcohol or drugs by others")
+    INJURIES = "injuries", _l("Unexplained injuries")
+    WEAPON = "weapon", _l("Carrying a weapon")
+    THREATS = "threats", _l("Threats or violence towards the child or their family")
 
 
-INDICATOR_LABELS = {
-    ExploitationIndicator.OLDER_ASSOCIATES: _l("Older or adult associates"),
-    ExploitationIndicator.GIFTS_OR_MONEY: _l("Unexplained gifts, money or clothes"),
-    ExploitationIndicator.NEW_PHONES: _l("New, extra or unexplained phones"),
-    ExploitationIndicator.OUT_OF_AREA: _l("Found or taken out of area ('going country')"),
-    ExploitationIndicator.CARRYING: _l("Holding or carrying drugs, cash or packages"),
-    ExploitationIndicator.DEBT: _l("Owes money or a drug debt"),
-    ExploitationIndicator.LIFTS: _l("Lifts in cars from adults"),
-    ExploitationIndicator.UNKNOWN_ADDRESSES: _l("Taken to hotels, flats or unknown addresses"),
-    ExploitationIndicator.ONLINE_CONTACT: _l("Contact with unknown adults online"),
-    ExploitationIndicator.IMAGES: _l("Asked for or sent sexual images"),
-    ExploitationIndicator.SUPPLIED_SUBSTANCES: _l("Given alcohol or drugs by others"),
-    ExploitationIndicator.INJURIES: _l("Unexplained injuries"),
-    ExploitationIndicator.WEAPON: _l("Carrying a weapon"),
-    ExploitationIndicator.THREATS: _l("Threats or violence towards the child or their family"),
-}
-
-
-class ReferralTarget(StrEnum):
+class ReferralTarget(Labelled):
     """Who the worker referred the child to after the interview."""
 
-    POLICE = "police"
-    EXPLOITATION_TEAM = "exploitation_team"
-    CAMHS = "camhs"
-    SCHOOL = "school"
-    YOUTH_SERVICE = "youth_service"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return str(REFERRAL_LABELS[self])
-
-
-REFERRAL_LABELS = {
-    ReferralTarget.POLICE: _l("Police"),
-    ReferralTarget.EXPLOITATION_TEAM: _l("Exploitation team"),
-    ReferralTarget.CAMHS: _l("CAMHS (child and adolescent mental health services)"),
-    ReferralTarget.SCHOOL: _l("School"),
-    ReferralTarget.YOUTH_SERVICE: _l("Youth service"),
-    ReferralTarget.OTHER: _l("Other (say who in the actions)"),
-}
+    POLICE = "police", _l("Police")
+    EXPLOITATION_TEAM = "exploitation_team", _l("Exploitation team")
+    CAMHS = "camhs", _l("CAMHS (child and adolescent mental health services)")
+    SCHOOL = "school", _l("School")
+    YOUTH_SERVICE = "youth_service", _l("Youth service")
+    OTHER = "other", _l("Other (say who in the actions)")

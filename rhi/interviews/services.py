@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from flask_babel import format_datetime
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
 from rhi.audit.actions import AuditAction
@@ -35,6 +34,7 @@ from rhi.interviews.vocabulary import (
     CLOCK_RUNNING,
     DUE_AFTER,
     TRANSITIONS,
+    ContactMethod,
     Rag,
     RhiStatus,
 )
@@ -199,29 +199,6 @@ INTERVIEW_LENGTH = timedelta(hours=1)
 SCHEDULE_GRACE = timedelta(minutes=5)
 PLACE_MAX = 200
 OBJECT_TYPE = "return_interview"
-
-
-class ContactMethod(StrEnum):
-    """How the interview was offered to the child (kept in the history note)."""
-
-    IN_PERSON = "in_person"
-    PHONE = "phone"
-    TEXT_MESSAGE = "text_message"
-    LETTER_OR_EMAIL = "letter_or_email"
-    PARENT_OR_CARER = "parent_or_carer"
-
-    @property
-    def label(self) -> str:
-        return str(CONTACT_METHOD_LABELS[self])
-
-
-CONTACT_METHOD_LABELS = {
-    ContactMethod.IN_PERSON: _l("In person"),
-    ContactMethod.PHONE: _l("Phone call"),
-    ContactMethod.TEXT_MESSAGE: _l("Text message"),
-    ContactMethod.LETTER_OR_EMAIL: _l("Letter or email"),
-    ContactMethod.PARENT_OR_CARER: _l("Through a parent or carer"),
-}
 
 
 class RhiAction(StrEnum):

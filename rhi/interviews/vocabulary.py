@@ -7,44 +7,30 @@ from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
 
+from rhi.vocabulary import Labelled
+
 # The statutory clock: an RHI is due this long (elapsed time) after the return.
 DUE_AFTER = timedelta(hours=72)
 # Amber when less than this is left on the clock.
 AMBER_WITHIN = timedelta(hours=24)
 
 
-class RhiStatus(StrEnum):
-    REQUESTED = "requested"
-    OFFERED = "offered"
-    ACCEPTED = "accepted"
-    DECLINED = "declined"
-    UNABLE_TO_CONTACT = "unable_to_contact"
-    SCHEDULED = "scheduled"
-    COMPLETED = "completed"
-    RETURNED_FOR_CHANGES = "returned_for_changes"
-    SIGNED_OFF = "signed_off"
-
-    @property
-    def label(self) -> str:
-        return str(STATUS_LABELS[self])
+class RhiStatus(Labelled):
+    REQUESTED = "requested", _l("Requested")
+    OFFERED = "offered", _l("Offered")
+    ACCEPTED = "accepted", _l("Accepted")
+    DECLINED = "declined", _l("Declined")
+    UNABLE_TO_CONTACT = "unable_to_contact", _l("Unable to contact")
+    SCHEDULED = "scheduled", _l("Scheduled")
+    COMPLETED = "completed", _l("Completed")
+    RETURNED_FOR_CHANGES = "returned_for_changes", _l("Returned for changes")
+    SIGNED_OFF = "signed_off", _l("Signed off")
 
     @property
     def clock_running(self) -> bool:
         """Still waiting for an interview: the 72-hour clock matters."""
         return self in CLOCK_RUNNING
 
-
-STATUS_LABELS = {
-    RhiStatus.REQUESTED: _l("Requested"),
-    RhiStatus.OFFERED: _l("Offered"),
-    RhiStatus.ACCEPTED: _l("Accepted"),
-    RhiStatus.DECLINED: _l("Declined"),
-    RhiStatus.UNABLE_TO_CONTACT: _l("Unable to contact"),
-    RhiStatus.SCHEDULED: _l("Scheduled"),
-    RhiStatus.COMPLETED: _l("Completed"),
-    RhiStatus.RETURNED_FOR_CHANGES: _l("Returned for changes"),
-    RhiStatus.SIGNED_OFF: _l("Signed off"),
-}
 
 CLOCK_RUNNING = frozenset(
     {RhiStatus.REQUESTED, RhiStatus.OFFERED, RhiStatus.ACCEPTED, RhiStatus.SCHEDULED}
@@ -74,18 +60,17 @@ class Rag(StrEnum):
     RED = "red"
 
 
-class InterviewMethod(StrEnum):
-    FACE_TO_FACE = "face_to_face"
-    PHONE = "phone"
-    SMS = "sms"
-
-    @property
-    def label(self) -> str:
-        return str(METHOD_LABELS[self])
+class InterviewMethod(Labelled):
+    FACE_TO_FACE = "face_to_face", _l("Face to face")
+    PHONE = "phone", _l("By phone")
+    SMS = "sms", _l("By text message (short form)")
 
 
-METHOD_LABELS = {
-    InterviewMethod.FACE_TO_FACE: _l("Face to face"),
-    InterviewMethod.PHONE: _l("By phone"),
-    InterviewMethod.SMS: _l("By text message (short form)"),
-}
+class ContactMethod(Labelled):
+    """How the interview was offered to the child (kept in the history note)."""
+
+    IN_PERSON = "in_person", _l("In person")
+    PHONE = "phone", _l("Phone call")
+    TEXT_MESSAGE = "text_message", _l("Text message")
+    LETTER_OR_EMAIL = "letter_or_email", _l("Letter or email")
+    PARENT_OR_CARER = "parent_or_carer", _l("Through a parent or carer")
