@@ -18,6 +18,7 @@ from rhi.extensions import db
 from rhi.interviews.models import RhiTransition
 from rhi.interviews.services import IllegalTransition, allocate, change_status, due_list, rag
 from rhi.interviews.vocabulary import TRANSITIONS, Rag, RhiStatus
+from rhi.meetings.models import MeetingTask
 from tests.factories import create_team, create_user
 from tests.workflow_factories import create_child, create_episode, create_returned_episode
 
@@ -226,3 +227,44 @@ class TestEpisodeRules:
             found_location="  mansfield bus-station ",
         )
         assert first.found_place_id == second.found_place_id
+
+
+class TestRepeatRule:
+    def tasks(self) -> list[MeetingTask]:
+        return list(db.session.scalars(sa.select(MeetingTask).order_by(MeetingTask.id)))
+
+    def episodes_every(self, child, days: int, count: int, first_days_ago: int) -> None:
+        start = utcnow() - timedelta(days=first_days_ago)
+        for n in range(count):
+            create_returned_episode(child, started_at=start + timedelta(days=n * days))
+
+    def test_three_in_90_days_raise_nothing_the_fourth_raises_one(self, app_ctx):
+        child = create_child()
+        self.episodes_every(child, days=20, count=3, first_days_ago=80)
+        assert self.tasks() == []
+        create_returned_episode(child, started_at=utcnow() - timedelta(days=10))
+        [task] = self.tasks()
+        assert task.child_id == child.id and task.episode_count == 4
+        event = db.session.scalars(
+            sa.select(AuditEvent).where(AuditEvent.action == AuditAction.MEETING_TASK_RAISED)
+        ).one()
+        assert event.object_id == str(task.id)
+
+    def test_four_spread_over_more_than_90_days_raise_nothing(self, app_ctx):
+        child = create_child()
+        self.episodes_every(child, days=31, count=4, first_days_ago=100)
+        assert self.tasks() == []
+
+    def test_more_episodes_in_the_same_run_do_not_raise_another(self, app_ctx):
+        child = create_child()
+        self.episodes_every(child, days=5, count=6, first_days_ago=40)
+        assert len(self.tasks()) == 1
+
+    def test_the_count_and_window_are_configurable(self, app_ctx):
+        app_ctx.config["REPEAT_EPISODES"] = 1
+        try:
+            child = create_child()
+            self.episodes_every(child, days=3, count=2, first_days_ago=10)
+            assert len(self.tasks()) == 1
+        finally:
+            app_ctx.config["REPEAT_EPISODES"] = 3
