@@ -4,6 +4,7 @@ from rhi.api.models import ApiClient, IdempotencyRecord
 from rhi.audit.models import AuditEvent
 from rhi.auth.models import Team, User, UserSession
 from rhi.children.models import Child
+from rhi.children.philomena import PhilomenaProfile
 from rhi.episodes.models import Episode, Place
 from rhi.interviews.models import ReturnInterview, RhiTransition
 from rhi.interviews.record import InterviewRecord
@@ -19,6 +20,7 @@ __all__ = [
     "IdempotencyRecord",
     "InterviewRecord",
     "MeetingTask",
+    "PhilomenaProfile",
     "Place",
     "ReturnInterview",
     "RhiTransition",

@@ -14,6 +14,7 @@ from rhi.extensions import Base
 
 if TYPE_CHECKING:
     from rhi.auth.models import Team
+    from rhi.children.philomena import PhilomenaProfile
     from rhi.episodes.models import Episode
     from rhi.reference.models import District
 
@@ -44,6 +45,7 @@ class Child(Base):
     episodes: Mapped[list[Episode]] = relationship(
         back_populates="child", order_by="Episode.started_at"
     )
+    philomena: Mapped[PhilomenaProfile | None] = relationship(back_populates="child")
 
     @property
     def legal_status_enum(self) -> LegalStatus:

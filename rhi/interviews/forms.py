@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -38,6 +39,7 @@ from wtforms.widgets import HiddenInput
 from rhi.audit.forms import OptionalDateField
 from rhi.auth.models import User
 from rhi.domain import RuleBroken
+from rhi.interviews.models import ReturnInterview
 from rhi.interviews.services import DueFilter, RhiAction
 from rhi.interviews.vocabulary import ContactMethod
 
@@ -160,6 +162,34 @@ class AllocateForm(RhiActionForm):
 
     def set_workers(self, workers: Iterable[User]) -> None:
         self.worker.choices = [SelectChoice(worker.id, worker.full_name) for worker in workers]
+
+
+class CoverForm(RhiActionForm):
+    action = RhiAction.COVER
+    prefix = "cover"
+    target = SelectField(
+        _l("Interview to cover this return"),
+        widget=GovSelect(),
+        coerce=int,
+        validate_choice=True,
+        invalid_choice_message=_l("Choose an interview from the list"),
+        invalid_value_message=_l("Choose an interview from the list"),
+    )
+    submit = SubmitField(_l("Cover with that interview"), widget=GovSubmitInput())
+
+    def set_targets(self, rhis: Iterable[ReturnInterview]) -> None:
+        self.target.choices = [
+            SelectChoice(
+                rhi.id,
+                _l(
+                    "Interview %(id)s, %(status)s, due %(due)s",
+                    id=rhi.id,
+                    status=rhi.status_enum.label.lower(),
+                    due=format_datetime(rhi.due_at, "d MMM HH:mm"),
+                ),
+            )
+            for rhi in rhis
+        ]
 
 
 class ContactAttemptForm(RhiActionForm):
@@ -288,6 +318,7 @@ ACTION_FORMS: dict[RhiAction, type[RhiActionForm]] = {
     form.action: form
     for form in (
         AllocateForm,
+        CoverForm,
         ContactAttemptForm,
         OfferForm,
         AcceptForm,

@@ -43,6 +43,8 @@ class ReturnInterview(Base):
     signed_off_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     signed_off_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
     manager_comments: Mapped[str | None] = mapped_column(Text)
+    # Set when a manager folds this RHI's episodes into another RHI open for the child.
+    covered_by_id: Mapped[int | None] = mapped_column(ForeignKey("return_interview.id"))
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)

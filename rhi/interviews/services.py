@@ -33,6 +33,7 @@ from rhi.interviews.vocabulary import (
     AMBER_WITHIN,
     CLOCK_RUNNING,
     DUE_AFTER,
+    FINISHED,
     TRANSITIONS,
     ContactMethod,
     Rag,
@@ -214,6 +215,7 @@ class RhiAction(StrEnum):
     RECORD_INTERVIEW = "record_interview"
     SIGN_OFF = "sign_off"
     RETURN_FOR_CHANGES = "return_for_changes"
+    COVER = "cover"
 
 
 # The moves a worker makes with a form on the RHI's page (completing the
@@ -249,7 +251,56 @@ def available_actions(rhi: ReturnInterview, *, manager: bool) -> list[RhiAction]
         actions += [action for move, action in _MANAGER_ACTION_FOR_MOVE.items() if move in moves]
         if can_allocate(rhi):
             actions.append(RhiAction.ALLOCATE)
+        if status is RhiStatus.REQUESTED and other_open_rhis(rhi):
+            actions.append(RhiAction.COVER)
     return actions
+
+
+def other_open_rhis(rhi: ReturnInterview) -> list[ReturnInterview]:
+    """Other RHIs of the same child whose clock is still running, oldest first."""
+    return list(
+        db.session.scalars(
+            sa.select(ReturnInterview)
+            .where(
+                ReturnInterview.child_id == rhi.child_id,
+                ReturnInterview.id != rhi.id,
+                ReturnInterview.status.in_([str(s) for s in CLOCK_RUNNING]),
+            )
+            .order_by(ReturnInterview.due_at)
+        )
+    )
+
+
+@transactional
+def cover_with(
+    rhi: ReturnInterview, target_id: int, *, by: User, expected_version: int | None = None
+) -> ReturnInterview:
+    """Let another RHI open for the child cover this one's episodes (a manager's call).
+
+    Several short episodes close together can be covered by one interview; the
+    covered RHI keeps its history and says which interview covers it, so no
+    episode is left without an offer or a recorded reason.
+    """
+    _check_version(rhi, expected_version)
+    if rhi.status_enum is not RhiStatus.REQUESTED:
+        raise Conflict(_("Only an interview not yet offered can be covered by another"), "target")
+    target = next((other for other in other_open_rhis(rhi) if other.id == target_id), None)
+    if target is None:
+        raise RuleBroken(_("Choose another interview open for this child"), "target")
+    for episode in list(rhi.episodes):
+        episode.rhi = target
+    before = rhi.status
+    rhi.status = RhiStatus.COVERED
+    rhi.covered_by_id = target.id
+    _log(rhi, before, by, _("Covered by interview %(id)s", id=target.id))
+    record(
+        AuditAction.RHI_COVERED,
+        object_type="return_interview",
+        object_id=target.id,
+        detail={"covers": rhi.id},
+        actor=by,
+    )
+    return target
 
 
 def find_rhi(rhi_id: int) -> ReturnInterview | None:
@@ -335,13 +386,13 @@ def team_due_list(
 
 
 def caseload(worker: User, now: datetime | None = None) -> list[DueRow]:
-    """The RHIs allocated to ``worker`` that are not signed off, soonest due first."""
+    """The RHIs allocated to ``worker`` that are not finished, soonest due first."""
     now = now or utcnow()
     query = (
         sa.select(ReturnInterview)
         .where(
             ReturnInterview.allocated_to_id == worker.id,
-            ReturnInterview.status != str(RhiStatus.SIGNED_OFF),
+            ReturnInterview.status.notin_([str(s) for s in FINISHED]),
         )
         .options(joinedload(ReturnInterview.child))
         .order_by(ReturnInterview.due_at, ReturnInterview.id)

@@ -25,6 +25,8 @@ class RhiStatus(Labelled):
     COMPLETED = "completed", _l("Completed")
     RETURNED_FOR_CHANGES = "returned_for_changes", _l("Returned for changes")
     SIGNED_OFF = "signed_off", _l("Signed off")
+    # Its episodes are covered by another RHI open for the same child.
+    COVERED = "covered", _l("Covered by another interview")
 
     @property
     def clock_running(self) -> bool:
@@ -35,6 +37,9 @@ class RhiStatus(Labelled):
 CLOCK_RUNNING = frozenset(
     {RhiStatus.REQUESTED, RhiStatus.OFFERED, RhiStatus.ACCEPTED, RhiStatus.SCHEDULED}
 )
+
+# Nothing more to do: off the caseload.
+FINISHED = frozenset({RhiStatus.SIGNED_OFF, RhiStatus.COVERED})
 
 # Where each state may go next. Anything else is refused.
 TRANSITIONS: dict[RhiStatus, frozenset[RhiStatus]] = {
@@ -49,6 +54,7 @@ TRANSITIONS: dict[RhiStatus, frozenset[RhiStatus]] = {
     RhiStatus.COMPLETED: frozenset({RhiStatus.SIGNED_OFF, RhiStatus.RETURNED_FOR_CHANGES}),
     RhiStatus.RETURNED_FOR_CHANGES: frozenset({RhiStatus.COMPLETED}),
     RhiStatus.SIGNED_OFF: frozenset(),
+    RhiStatus.COVERED: frozenset(),
 }
 
 

@@ -48,6 +48,7 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "admin.reactivate_team": ADMIN_ONLY,
     "audit.search": ADMIN_ONLY,
     "interviews.record_interview": RECORDERS,
+    "interviews.cover": MANAGERS,
     "interviews.due_list": MANAGERS,
     "interviews.caseload": RECORDERS,
     "interviews.show_rhi": RECORDERS,

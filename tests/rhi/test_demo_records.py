@@ -220,7 +220,10 @@ def test_every_rhi_status_with_work_due_soon_and_work_overdue(demo):
     returned = [row for row in demo.episodes if row.returned_at is not None]
     assert demo.first["rhis"] == len(demo.rhis) == len(returned)
     assert all(row.rhi_id is not None for row in returned)
-    assert {row.status for row in demo.rhis} == {str(status) for status in RhiStatus}
+    # Every state a worker or manager moves an RHI through (covering one RHI
+    # with another is left for the demo's managers to try).
+    moved_through = {str(status) for status in RhiStatus if status is not RhiStatus.COVERED}
+    assert {row.status for row in demo.rhis} == moved_through
     running = [row for row in demo.rhis if row.status in CLOCK_RUNNING]
     due_soon = [r for r in running if demo.now < r.due_at <= demo.now + DUE_AFTER]
     overdue = [r for r in running if r.due_at < demo.now]

@@ -16,7 +16,15 @@ from rhi.domain import Conflict, RuleBroken
 from rhi.episodes.services import record_return
 from rhi.extensions import db
 from rhi.interviews.models import RhiTransition
-from rhi.interviews.services import IllegalTransition, allocate, change_status, due_list, rag
+from rhi.interviews.services import (
+    IllegalTransition,
+    allocate,
+    change_status,
+    cover_with,
+    due_list,
+    other_open_rhis,
+    rag,
+)
 from rhi.interviews.vocabulary import TRANSITIONS, Rag, RhiStatus
 from rhi.meetings.models import MeetingTask
 from tests.factories import create_team, create_user
@@ -70,7 +78,8 @@ class TestClock:
         assert [row.rhi.id for row in due_list()] == [later.id]
 
 
-ALL_PAIRS = [(a, b) for a in RhiStatus for b in RhiStatus]
+# Covered is set only by cover_with (tested below), never by change_status.
+ALL_PAIRS = [(a, b) for a in RhiStatus if a is not RhiStatus.COVERED for b in RhiStatus]
 
 
 def _walk_to(rhi, status: RhiStatus) -> None:
@@ -268,3 +277,45 @@ class TestRepeatRule:
             assert len(self.tasks()) == 1
         finally:
             app_ctx.config["REPEAT_EPISODES"] = 3
+
+
+class TestCovering:
+    def two_open(self):
+        child = create_child()
+        _e1, first = create_returned_episode(child, started_at=utcnow() - timedelta(hours=30))
+        _e2, second = create_returned_episode(child, started_at=utcnow() - timedelta(hours=10))
+        return first, second
+
+    def test_a_manager_lets_one_interview_cover_two_returns(self, app_ctx):
+        manager = create_user(Role.TEAM_MANAGER)
+        first, second = self.two_open()
+        assert other_open_rhis(second) == [first]
+        cover_with(second, first.id, by=manager)
+        db.session.refresh(first)
+        db.session.refresh(second)
+        assert second.status == RhiStatus.COVERED and second.covered_by_id == first.id
+        assert len(first.episodes) == 2 and second.episodes == []
+        assert [row.rhi.id for row in due_list()] == [first.id]
+        last = second.transitions[-1]
+        assert (last.from_status, last.to_status, last.by_id) == (
+            "requested",
+            "covered",
+            manager.id,
+        )
+
+    def test_only_an_interview_not_yet_offered_can_be_covered(self, app_ctx):
+        manager = create_user(Role.TEAM_MANAGER)
+        first, second = self.two_open()
+        change_status(second, RhiStatus.OFFERED, by=manager)
+        with pytest.raises(Conflict, match="not yet offered"):
+            cover_with(second, first.id, by=manager)
+
+    def test_the_cover_must_be_open_and_the_same_childs(self, app_ctx):
+        manager = create_user(Role.TEAM_MANAGER)
+        first, second = self.two_open()
+        _e, stranger = create_returned_episode(create_child())
+        with pytest.raises(RuleBroken, match="another interview open for this child"):
+            cover_with(second, stranger.id, by=manager)
+        change_status(first, RhiStatus.UNABLE_TO_CONTACT, by=manager, note="no answer")
+        with pytest.raises(RuleBroken, match="another interview open for this child"):
+            cover_with(second, first.id, by=manager)

@@ -663,3 +663,23 @@ def test_transitions_made_on_the_page_are_attributed(client_request, worker, tea
     assert last is not None
     assert (last.from_status, last.to_status, last.by_id) == ("requested", "offered", worker.id)
     assert last.note == "Offered by: in person"
+
+
+class TestCoveringAReturn:
+    def test_a_manager_covers_a_second_return_with_the_open_interview(
+        self, client_request, manager, team
+    ):
+        child = create_child(team=team)
+        _e1, first = create_returned_episode(child, started_at=utcnow() - timedelta(hours=30))
+        _e2, second = create_returned_episode(child, started_at=utcnow() - timedelta(hours=10))
+        sign_in(client_request, manager)
+        page = client_request.get(url(first))
+        assert "Cover with another interview" in page.get_text()
+        page = act(client_request, second, "cover", "cover", {"target": str(first.id)})
+        assert "This return is now covered by the other interview" in banner_text(page)
+        assert summary(page)["Status"].startswith("Covered by another interview")
+        link = page.find("a", string=lambda text: text and "which covers this return" in text)
+        assert link["href"] == url(first)
+        covering = client_request.get(url(first))
+        assert len(covering.select(".app-episodes-table tbody tr")) == 2
+        assert "Cover with another interview" not in covering.get_text()

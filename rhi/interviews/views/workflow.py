@@ -25,6 +25,7 @@ from rhi.interviews.forms import (
     AcceptForm,
     AllocateForm,
     ContactAttemptForm,
+    CoverForm,
     DeclineForm,
     DueFilterForm,
     OfferForm,
@@ -123,10 +124,18 @@ def _rhi_or_404(rhi_id: int) -> ReturnInterview:
     return rhi
 
 
-def _fresh_form(action: RhiAction, rhi: ReturnInterview) -> RhiActionForm:
-    form = ACTION_FORMS[action](formdata=None)
+def _set_choices(form: RhiActionForm, rhi: ReturnInterview) -> None:
+    """Fill the lists an action's form chooses from."""
     if isinstance(form, AllocateForm):
         form.set_workers(services.team_workers(rhi.child.team_id))
+    elif isinstance(form, CoverForm):
+        form.set_targets(services.other_open_rhis(rhi))
+
+
+def _fresh_form(action: RhiAction, rhi: ReturnInterview) -> RhiActionForm:
+    form = ACTION_FORMS[action](formdata=None)
+    _set_choices(form, rhi)
+    if isinstance(form, AllocateForm):
         form.worker.data = rhi.allocated_to_id
     elif isinstance(form, ScheduleForm):
         form.show_booking(rhi.scheduled_for, rhi.scheduled_place)
@@ -207,8 +216,7 @@ def _act(
     """Validate the action's form, make one service call, then back to the RHI's page."""
     rhi = _rhi_or_404(rhi_id)
     form = form_class()
-    if isinstance(form, AllocateForm):
-        form.set_workers(services.team_workers(rhi.child.team_id))
+    _set_choices(form, rhi)
     if not form.validate_on_submit():
         return _render_rhi(rhi, form)
     try:
@@ -230,6 +238,19 @@ def allocate(rhi_id: int) -> ResponseReturnValue:
             rhi, form.worker.data, by=g.user, expected_version=form.expected_version()
         ),
         _("Interview allocated"),
+    )
+
+
+@bp.route("/<int:rhi_id>/cover", methods=["POST"])
+@permission_required(Permission.MANAGE_RHIS)
+def cover(rhi_id: int) -> ResponseReturnValue:
+    return _act(
+        rhi_id,
+        CoverForm,
+        lambda rhi, form: services.cover_with(
+            rhi, form.target.data, by=g.user, expected_version=form.expected_version()
+        ),
+        _("This return is now covered by the other interview"),
     )
 
 
