@@ -65,3 +65,6 @@ def show_child(case_ref: str) -> ResponseReturnValue:
         MeetingStatus=MeetingStatus,
         **LABELS,
     )
+
+
+from rhi.children import philomena_views  # noqa: E402, F401

@@ -64,6 +64,8 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "interviews.return_for_changes": MANAGERS,
     "children.search": CHILD_VIEWERS,
     "children.show_child": CHILD_VIEWERS,
+    "children.show_philomena": CHILD_VIEWERS,
+    "children.edit_philomena": RECORDERS,
     "meetings.list_meetings": MANAGERS,
     "meetings.record_meeting": MANAGERS,
 }

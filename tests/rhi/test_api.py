@@ -153,7 +153,8 @@ def episodes_of(case_ref: str) -> int:
 
 
 def audit_actions(action: AuditAction) -> list[AuditEvent]:
-    return list(db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == action)))
+    query = sa.select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)
+    return list(db.session.scalars(query))
 
 
 # --- keys -----------------------------------------------------------------------------------

@@ -138,7 +138,9 @@ def test_each_change_is_timed_attributed_and_audited(app_ctx):
     child = create_child()
     _episode, rhi = create_returned_episode(child)
     change_status(rhi, RhiStatus.OFFERED, by=worker)
-    rows = db.session.scalars(sa.select(RhiTransition).where(RhiTransition.rhi_id == rhi.id)).all()
+    rows = db.session.scalars(
+        sa.select(RhiTransition).where(RhiTransition.rhi_id == rhi.id).order_by(RhiTransition.id)
+    ).all()
     assert [(r.from_status, r.to_status) for r in rows] == [
         (None, RhiStatus.REQUESTED),
         (RhiStatus.REQUESTED, RhiStatus.OFFERED),

@@ -318,7 +318,9 @@ class TestRhiPage:
         ]
         assert page.select_one("a[href$='/interview']") is None
         viewed = db.session.scalars(
-            sa.select(AuditEvent).where(AuditEvent.action == AuditAction.RHI_VIEWED)
+            sa.select(AuditEvent)
+            .where(AuditEvent.action == AuditAction.RHI_VIEWED)
+            .order_by(AuditEvent.id)
         ).all()
         assert [(e.object_type, e.object_id, e.actor_id) for e in viewed] == [
             ("return_interview", str(rhi.id), worker.id)
@@ -489,7 +491,9 @@ class TestRhiPage:
         assert error_messages(page)[0].startswith("Someone else changed this interview")
         assert page.select_one("#contact-note").get_text().strip() == "Texted"
         attempts = db.session.scalars(
-            sa.select(AuditEvent).where(AuditEvent.action == AuditAction.RHI_CONTACT_ATTEMPTED)
+            sa.select(AuditEvent)
+            .where(AuditEvent.action == AuditAction.RHI_CONTACT_ATTEMPTED)
+            .order_by(AuditEvent.id)
         ).all()
         assert [e.detail for e in attempts] == [{"note": "Texted"}]
 
