@@ -88,8 +88,11 @@ def create_returned_episode(
 
 
 def url_values(team: Team, other: User) -> dict[str, int | str]:
-    """Real objects in ``team`` for every kind of id a route can take."""
-    child = create_child(team=team)
+    """Real objects in ``team`` for every kind of id a route can take.
+
+    The child is in care, so pages only for children in care (Philomena) open too.
+    """
+    child = create_child(team=team, legal_status="lac")
     start = utcnow() - timedelta(days=20)
     for day in range(4):  # four episodes in 90 days: a meeting task is raised
         episode, rhi = create_returned_episode(child, started_at=start + timedelta(days=day * 4))
