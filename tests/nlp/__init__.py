@@ -1,0 +1,1 @@
+"""Tests for the nlp package (pure library: no app, no database)."""

@@ -1,0 +1,81 @@
+"""Negation and denial remove a theme; pseudo-triggers and cues keep it."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.negation import negation_scopes
+from nlp.pipeline import get_nlp
+from nlp.tagger import tag
+from nlp.taxonomy import SAFETY_THEMES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No CSE concerns.",
+        "YP denies contact with adults.",
+        "No evidence of exploitation.",
+        "No concerns about CSE or CCE.",
+        "no concerns re county lines, cuckooing or trap houses",
+        "No indication of county lines involvement.",
+        "Nothing to suggest YP was with older men.",
+        "YP did not disclose any contact with older males.",
+        "CCE ruled out by police.",
+        "County lines is not a concern at this time.",
+    ],
+)
+def test_safety_themes_removed_by_denial(text: str) -> None:
+    assert not SAFETY_THEMES & set(tag(text).themes)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("YP denies drinking or taking drugs", "substance_misuse"),
+        ("never been arrested", "offending"),
+        ("i didnt go country", "cce"),
+        ("no weed, no drink", "substance_misuse"),
+        ("Arrested for shoplifting, no further action.", "offending"),
+        ("Drug use denied.", "substance_misuse"),
+        ("Strategy meeting re exploitation not required.", "risky_adults"),
+    ],
+)
+def test_theme_removed_by_negation(text: str, theme: str) -> None:
+    assert theme not in tag(text).themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # The scope ends at a terminator, so what follows it still counts.
+        ("No CSE concerns, but YP went country last week.", "cce"),
+        ("Denies drinking; however she was arrested.", "offending"),
+        # Pseudo-triggers do not deny a topic.
+        ("not happy at the placement", "placement"),
+        ("no one knew i went country", "cce"),
+        # Refusing is not denial: being asked is itself a CCE indicator.
+        ("she said no to going country", "cce"),
+        ("not sure why but i was drinking cider", "substance_misuse"),
+        # A trigger inside a cue is part of the cue.
+        ("im not allowed out after 8", "boundaries"),
+        ("i dont get on with my mum", "family_conflict"),
+        # Far beyond the bare trigger's reach.
+        ("no money for the bus home so he gave me a lift and we went country", "cce"),
+    ],
+)
+def test_theme_kept(text: str, theme: str) -> None:
+    assert theme in tag(text).themes
+
+
+def test_negated_span_is_not_evidence() -> None:
+    result = tag("No CSE concerns. YP went country.")
+    assert [e.text for e in result.evidence] == ["went country"]
+
+
+def test_negation_scopes_stop_at_terminators() -> None:
+    nlp = get_nlp()
+    component = nlp.get_pipe("homeward_negation_v1")
+    doc = nlp.make_doc("no drugs but weed")
+    scoped = negation_scopes(doc, component.triggers, component.pseudo)
+    assert [doc[i].text for i in sorted(scoped)] == ["drugs"]

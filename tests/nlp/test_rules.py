@@ -1,0 +1,229 @@
+"""Theme rules: per-theme positives in varied voices, spans, relationship vs adult."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.rules import all_rules, expand
+from nlp.tagger import tag, tag_many
+from nlp.taxonomy import THEME_IDS
+
+POSITIVES = [
+    # boundaries
+    ("boundaries", "YP ran off after being grounded for the weekend"),
+    ("boundaries", "mum took my phone off me so i left"),
+    ("boundaries", "Dad says she broke curfew again"),
+    ("boundaries", "my carers r too strict"),
+    ("boundaries", "they wouldnt let me go out wiv my cousin"),
+    # family_conflict
+    ("family_conflict", "me n my mam had a massive row"),
+    ("family_conflict", "YP reports argument with mum about chores"),
+    ("family_conflict", "stepdad kicked me out last nite"),
+    ("family_conflict", "Parent text: we had words, i told him to get out"),
+    # placement
+    ("placement", "YP unhappy in placement, asks to move"),
+    ("placement", "i hate my foster carer"),
+    ("placement", "got a new social worker again"),
+    ("placement", "the other residents at the care home wind me up"),
+    # peers
+    ("peers", "was at a house party with mates"),
+    ("peers", "YP stayed at a friend's house"),
+    ("peers", "i was chillin at my bestie's"),
+    # relationship
+    ("relationship", "stayed at my bf's, he's 15"),
+    ("relationship", "YP with girlfriend (same year at school)"),
+    ("relationship", "went to see my gf cos i missed her"),
+    # school
+    ("school", "YP excluded for 3 days"),
+    ("school", "getting bullied at school so i dont go"),
+    ("school", "stressed about my GCSEs"),
+    ("school", "had detention again"),
+    # mental_health
+    ("mental_health", "YP disclosed self-harm, cuts to arms"),
+    ("mental_health", "my anxiety is really bad"),
+    ("mental_health", "Mum says he has ADHD and struggles"),
+    ("mental_health", "low mood reported, CAMHS referral open"),
+    # substance_misuse
+    ("substance_misuse", "got proper drunk on cider"),
+    ("substance_misuse", "YP admits smoking weed daily"),
+    ("substance_misuse", "took ket at a party"),
+    ("substance_misuse", "Police: YP found intoxicated, smelled of alcohol"),
+    # risky_adults
+    ("risky_adults", "seen getting lifts from older men"),
+    ("risky_adults", "YP has an older boyfriend"),
+    ("risky_adults", "my boyfriend is 23 he buys me stuff"),
+    ("risky_adults", "Police info: associating with unknown adults at a flat"),
+    # cse
+    ("cse", "he kept asking for pics"),
+    ("cse", "Concerns about sending nudes to adult males online"),
+    ("cse", "found in a hotel with a man in his 30s"),
+    ("cse", "YP has an older boyfriend"),
+    # cce
+    ("cce", "went country for a week"),
+    ("cce", "YP found in a trap house in another county"),
+    ("cce", "was holding packages for them"),
+    ("cce", "on tick for 200 quid, had to graft it off"),
+    ("cce", "had a burner and a deal line"),
+    ("cce", "Police: suspected cuckooing at the address"),
+    ("cce", "was OT for 3 days"),
+    ("cce", "concerns about county lines"),
+    ("cce", "they were plugging"),
+    # offending
+    ("offending", "arrested for shoplifting at the shopping centre"),
+    ("offending", "YP found carrying a knife"),
+    ("offending", "got nicked for criminal damage"),
+]
+
+
+@pytest.mark.parametrize(("theme", "text"), POSITIVES)
+def test_theme_positive(theme: str, text: str) -> None:
+    assert theme in tag(text).themes
+
+
+@pytest.mark.parametrize(("theme", "text"), POSITIVES)
+def test_evidence_spans_are_character_offsets(theme: str, text: str) -> None:
+    result = tag(text)
+    assert result.evidence
+    for ev in result.evidence:
+        assert text[ev.start : ev.end] == ev.text
+        assert ev.theme in THEME_IDS
+        assert 0 < ev.score <= 1
+
+
+def test_themes_sorted_unique_and_multi_label() -> None:
+    result = tag("YP went country, was drinking with mates and had a row with mum")
+    assert result.themes == sorted(set(result.themes))
+    assert {"cce", "substance_misuse", "peers", "family_conflict"} <= set(result.themes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "YP returned home safely, bus was late.",
+        "Routine RHI, nothing of note.",
+        "RHI completed at school with YP.",
+        "my mum picked me up",
+        "killing it at school now lol",
+    ],
+)
+def test_no_theme(text: str) -> None:
+    assert tag(text).themes == []
+
+
+def test_offsets_survive_leading_whitespace_and_emoji() -> None:
+    text = "  😢😢 went country again"
+    ev = next(e for e in tag(text).evidence if e.theme == "cce")
+    assert text[ev.start : ev.end] == "went country"
+
+
+class TestRelationshipVersusRiskyAdult:
+    def test_similar_age_partner_is_relationship(self) -> None:
+        result = tag("my bf is 15 hes sound")
+        assert "relationship" in result.themes
+        assert "risky_adults" not in result.themes
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "her boyfriend is 24 and gives her lifts",
+            "YP has an older boyfriend",
+            "my bf is 19",
+            "22 year old boyfriend picks her up",
+            "YP says she has a boyfriend. Police note he is 27.",
+        ],
+    )
+    def test_adult_partner_is_risky_not_relationship(self, text: str) -> None:
+        result = tag(text)
+        assert "risky_adults" in result.themes
+        assert "relationship" not in result.themes
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "my sister's boyfriend gave me a lift home",
+            "stayed at my friends boyfriend's flat",
+            "mum's boyfriend was there",
+            "YP's brother's girlfriend lives there",
+        ],
+    )
+    def test_someone_elses_partner_is_not_the_childs_relationship(self, text: str) -> None:
+        assert "relationship" not in tag(text).themes
+
+
+def test_school_as_venue_is_not_school() -> None:
+    assert "school" not in tag("Interview held at school, YP chatty").themes
+    assert "school" in tag("Interview held at school. YP was excluded last week").themes
+
+
+def test_kicked_out_of_school_is_school_not_family() -> None:
+    result = tag("got kicked out of school")
+    assert "school" in result.themes
+    assert "family_conflict" not in result.themes
+
+
+def test_parental_drinking_is_family_not_childs_substance_use() -> None:
+    result = tag("my mum drinks every night")
+    assert "family_conflict" in result.themes
+    assert "substance_misuse" not in result.themes
+
+
+def test_tag_many_keeps_order() -> None:
+    texts = ["went country", "", "grounded", "nothing"]
+    assert [r.themes for r in tag_many(texts, batch_size=2)] == [
+        ["cce"],
+        [],
+        ["boundaries"],
+        [],
+    ]
+
+
+def test_expand_alternations_and_optionals() -> None:
+    assert sorted(expand("(a|b) c( d)?")) == ["a c", "a c d", "b c", "b c d"]
+
+
+def test_every_rule_names_a_known_theme() -> None:
+    for rule in all_rules():
+        assert rule.theme is None or rule.theme in THEME_IDS
+        assert rule.phrases or rule.patterns
+
+
+def test_pipeline_uses_versioned_components() -> None:
+    from nlp.pipeline import get_nlp
+
+    nlp = get_nlp()
+    assert "homeward_theme_rules_v1" in nlp.pipe_names
+    assert "homeward_negation_v1" in nlp.pipe_names
+    assert get_nlp() is nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("went on a family holiday and stayed in a hotel", "cse"),
+        ("dealing with my anxiety better now", "cce"),
+        ("mum is in debt and stressed", "cce"),
+        ("its hard graft at college", "cce"),
+        ("YP assessed as high risk of going missing", "substance_misuse"),
+        ("starting a work placement at the garage", "placement"),
+        ("YP was the victim of a robbery", "offending"),
+        ("YP disclosed sexual assault", "offending"),
+        ("mum said he was out 3 nights in a row", "family_conflict"),
+    ],
+)
+def test_false_friends_do_not_tag(text: str, theme: str) -> None:
+    assert theme not in tag(text).themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("taken to a hotel by older men", "cse"),
+        ("YP disclosed sexual assault", "cse"),
+        ("got caught dealing weed", "cce"),
+        ("owes them money from a drug debt", "cce"),
+        ("we got so high", "substance_misuse"),
+    ],
+)
+def test_narrowed_cues_still_tag(text: str, theme: str) -> None:
+    assert theme in tag(text).themes

@@ -1,0 +1,74 @@
+"""Urgent replies: recall first on real danger, no alarm on idioms."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.tagger import tag
+from nlp.urgent import detect
+
+URGENT = [
+    "hes outside my house again",
+    "he\u2019s outside my house again",
+    "ive taken loads of tablets",
+    "took 20 paracetamol",
+    "please someone call me",
+    "i want to die",
+    "i wanna kill myself",
+    "he hit me",
+    "my stepdad hit me again last night",
+    "im scared",
+    "I'm so scared",
+    "im not safe here",
+    "come get me",
+    "help me please",
+    "HELP",
+    "someone is following me",
+    "he said hed kill me",
+    "they wont let me leave",
+    "i cut myself again",
+    "i dont want to be here anymore",
+    "call the police",
+    "he keeps touching me",
+    "i feel unsafe",
+    "scared to go home",
+    "i got jumped",
+]
+
+NOT_URGENT = [
+    "killing it at school lol",
+    "killing it at school now lol",
+    "dying to see you",
+    "im dead lol",
+    "this interview was pointless",
+    "the interview was pointless",
+    "my mum will kill me if im late",
+    "my mum will kill me lol",
+    "can you help me with my CV",
+    "i dont want to live at the placement",
+    "thanks it was ok",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", URGENT)
+def test_urgent(text: str) -> None:
+    is_urgent, spans = detect(text)
+    assert is_urgent
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize("text", NOT_URGENT)
+def test_not_urgent(text: str) -> None:
+    assert detect(text) == (False, [])
+
+
+def test_self_harm_is_never_treated_as_idiom() -> None:
+    assert detect("i want to kill myself lol")[0]
+
+
+def test_tag_reports_urgent() -> None:
+    result = tag("please someone call me hes outside")
+    assert result.urgent
+    assert {s.kind for s in result.urgent_spans} >= {"help", "danger"}
