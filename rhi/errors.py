@@ -57,11 +57,26 @@ def error_code(status: int) -> str:
     return HTTP_STATUS_CODES.get(status, "error").lower().replace(" ", "_").replace("'", "")
 
 
+def json_error(
+    status: int,
+    message: str,
+    fields: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """The API's error body: ``{"error": {"code", "message", "fields"?}}``."""
+    error: dict[str, object] = {"code": error_code(status), "message": message}
+    if fields:
+        error["fields"] = fields
+    response = jsonify(error=error)
+    response.status_code = status
+    response.headers.update(headers or {})
+    return response
+
+
 def _respond(status: int, reason: str | None = None) -> tuple[Response | str, int]:
     heading, body = PAGES.get(status, PAGES[400])
     if wants_json(request):
-        message = reason or f"{heading}. {body}"
-        return jsonify(error={"code": error_code(status), "message": message}), status
+        return json_error(status, reason or f"{heading}. {body}"), status
     return render_template("errors/error.html", heading=heading, body=body, reason=reason), status
 
 

@@ -3,7 +3,7 @@
 Each view reads and checks the request, makes one service call and answers
 with JSON. Refusals (an ``ApiError`` from the request checks, a ``RuleBroken``
 from a service) become ``{"error": {"code", "message", "fields"?}}`` in
-``error_response`` below; ``rhi.errors`` gives HTTP errors such as 404 and 405
+``rhi.errors.json_error``; ``rhi.errors`` gives HTTP errors such as 404 and 405
 the same shape.
 """
 
@@ -20,7 +20,7 @@ from rhi.api.openapi import openapi_document
 from rhi.api.schemas import ApiError
 from rhi.auth.sessions import public
 from rhi.domain import RuleBroken
-from rhi.errors import error_code
+from rhi.errors import json_error
 
 bp = Blueprint("api", __name__)
 
@@ -29,30 +29,15 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 EPISODE_ID = "<int(max=2147483647):episode_id>"
 
 
-def error_response(
-    status: int,
-    message: str,
-    fields: dict[str, str] | None = None,
-    headers: dict[str, str] | None = None,
-) -> Response:
-    error: dict[str, object] = {"code": error_code(status), "message": message}
-    if fields:
-        error["fields"] = fields
-    response = jsonify(error=error)
-    response.status_code = status
-    response.headers.update(headers or {})
-    return response
-
-
 @bp.errorhandler(ApiError)
 def _refused(error: ApiError) -> Response:
-    return error_response(error.status, error.message, error.fields, error.headers)
+    return json_error(error.status, error.message, error.fields, error.headers)
 
 
 @bp.errorhandler(RuleBroken)
 def _rule_broken(error: RuleBroken) -> Response:
     fields = {error.field: error.message} if error.field else None
-    return error_response(error.status, error.message, fields)
+    return json_error(error.status, error.message, fields)
 
 
 @bp.before_request

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask_babel import format_datetime
+from flask_babel import LazyString, format_datetime
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -147,17 +147,22 @@ class RhiActionForm(FlaskForm):
         return None
 
 
-class AllocateForm(RhiActionForm):
-    action = RhiAction.ALLOCATE
-    prefix = "allocate"
-    worker = SelectField(
-        _l("RHI worker"),
+def _id_select(label: LazyString, refused: LazyString) -> SelectField:
+    """A select of record ids, filled per request; anything not offered is refused."""
+    return SelectField(
+        label,
         widget=GovSelect(),
         coerce=int,
         validate_choice=True,
-        invalid_choice_message=_l("Choose an RHI worker from the list"),
-        invalid_value_message=_l("Choose an RHI worker from the list"),
+        invalid_choice_message=refused,
+        invalid_value_message=refused,
     )
+
+
+class AllocateForm(RhiActionForm):
+    action = RhiAction.ALLOCATE
+    prefix = "allocate"
+    worker = _id_select(_l("RHI worker"), _l("Choose an RHI worker from the list"))
     submit = SubmitField(_l("Allocate"), widget=GovSubmitInput())
 
     def set_workers(self, workers: Iterable[User]) -> None:
@@ -167,13 +172,8 @@ class AllocateForm(RhiActionForm):
 class CoverForm(RhiActionForm):
     action = RhiAction.COVER
     prefix = "cover"
-    target = SelectField(
-        _l("Interview to cover this return"),
-        widget=GovSelect(),
-        coerce=int,
-        validate_choice=True,
-        invalid_choice_message=_l("Choose an interview from the list"),
-        invalid_value_message=_l("Choose an interview from the list"),
+    target = _id_select(
+        _l("Interview to cover this return"), _l("Choose an interview from the list")
     )
     submit = SubmitField(_l("Cover with that interview"), widget=GovSubmitInput())
 
