@@ -625,7 +625,8 @@ class TestIdempotency:
 
     def test_a_concurrent_duplicate_gets_the_stored_answer(self, api, monkeypatch):
         """The race: the winner commits between our look-up (nothing yet) and our claim."""
-        first = api.post_episode(episode_body(), key="raced")
+        body = episode_body()  # built once: two builds either side of a second would differ
+        first = api.post_episode(body, key="raced")
         looked = []
 
         def look_before_the_winner_committed(client_id, key):
@@ -634,7 +635,7 @@ class TestIdempotency:
 
         real_stored = services._stored
         monkeypatch.setattr(services, "_stored", look_before_the_winner_committed)
-        again = api.post_episode(episode_body(), key="raced")
+        again = api.post_episode(body, key="raced")
         assert looked == ["raced", "raced"]  # the claim failed, so it looked again
         assert again.status_code == 201 and again.json == first.json
         assert again.headers["Idempotent-Replayed"] == "true"
