@@ -4,6 +4,10 @@
 per input line, in order. A line that is not a JSON object with a string
 ``text`` (including a blank line) gets ``{"id": ..., "error": ...}``; the run
 goes on and exits 2 at the end. Otherwise it exits 0.
+
+``train`` rebuilds ``nlp/model`` from the corpus train split plus accepted
+review corrections (``nlp/corpus/corrections.jsonl`` when present) and tunes
+thresholds on dev. ``evaluate`` prints per-label P/R/F1 on the test split.
 """
 
 from __future__ import annotations
@@ -15,13 +19,13 @@ import re
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import IO, Any
 
 EXIT_OK = 0
 EXIT_BAD_LINES = 2
-EXIT_NOT_BUILT = 3
+EXIT_NO_MODEL = 3
 BATCH_SIZE = 64
-NOT_BUILT = "not built yet: the trained classifier comes with the corpus (issue 6)"
 
 _ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|null|true|false)')
 
@@ -159,8 +163,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     tag_p = sub.add_parser("tag", help="JSONL in (stdin when FILE is absent) -> JSONL out")
     tag_p.add_argument("file", nargs="?", help="input JSONL file")
-    sub.add_parser("train", help="rebuild the model from the corpus + accepted reviews")
-    sub.add_parser("evaluate", help="per-label P/R/F1 on the held-out set")
+    train_p = sub.add_parser("train", help="rebuild the model from the corpus + accepted reviews")
+    train_p.add_argument("--output", type=Path, help="model directory (default: nlp/model)")
+    train_p.add_argument(
+        "--corrections", type=Path, help="accepted review corrections JSONL (default: corpus)"
+    )
+    train_p.add_argument("--verbose", action="store_true", help="show spaCy's training log")
+    eval_p = sub.add_parser("evaluate", help="per-label P/R/F1 on the held-out set")
+    eval_p.add_argument("--model", type=Path, help="model directory (default: nlp/model)")
+    eval_p.add_argument("--split", choices=["test", "dev"], default="test")
     sub.add_parser("bench", help="throughput and latency figures")
     return parser
 
@@ -171,5 +182,38 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_tag(args.file, sys.stdout)
     if args.command == "bench":
         return cmd_bench(sys.stdout)
-    sys.stderr.write(f"{args.command}: {NOT_BUILT}\n")
-    return EXIT_NOT_BUILT
+    if args.command == "train":
+        return cmd_train(args.output, args.corrections, args.verbose, sys.stdout)
+    return cmd_evaluate(args.model, args.split, sys.stdout)
+
+
+def cmd_train(output: Path | None, corrections: Path | None, verbose: bool, out: IO[str]) -> int:
+    from nlp.corpus import CORRECTIONS_PATH
+    from nlp.textcat import MODEL_DIR
+    from nlp.train import train
+
+    started = time.perf_counter()
+    output = output or MODEL_DIR
+    record = train(
+        output,
+        corrections_path=corrections or CORRECTIONS_PATH,
+        log=sys.stderr if verbose else None,
+    )
+    used = record["inputs"]["corrections"] is not None
+    out.write(f"model: {output}\n")
+    out.write(f"train_texts: {record['train_texts']} (corrections: {'yes' if used else 'none'})\n")
+    out.write(f"seconds: {time.perf_counter() - started:.1f}\n")
+    return EXIT_OK
+
+
+def cmd_evaluate(model: Path | None, split: str, out: IO[str]) -> int:
+    from nlp.corpus import DEV_PATH, TEST_PATH
+    from nlp.textcat import MODEL_DIR, model_available
+    from nlp.train import evaluate
+
+    model = model or MODEL_DIR
+    if not model_available(model):
+        sys.stderr.write(f"evaluate: no model in {model}: run `python -m nlp train`\n")
+        return EXIT_NO_MODEL
+    evaluate(out, model_dir=model, test_path=TEST_PATH if split == "test" else DEV_PATH)
+    return EXIT_OK

@@ -1,19 +1,24 @@
-"""The spaCy pipeline: ``spacy.blank("en")`` + sentencizer + theme rules + negation.
+"""The spaCy pipeline: the trained classifier + sentencizer + theme rules + negation.
 
-:func:`get_nlp` builds it once per process (module-level cache) so the first
-tag pays the cost and later ones do not.
+With a model directory, the pipeline is the trained ``textcat_multilabel``
+pipeline (blank English tokenizer, see :mod:`nlp.textcat`) with the rule
+components added after it; without one it is ``spacy.blank("en")`` and rules
+only. :func:`get_nlp` builds it once per process (module-level cache) so the
+first tag pays the cost and later ones do not.
 """
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from nlp import negation
+from nlp import negation, textcat
 from nlp.rules import Candidate, Rule, all_rules
 
 THEME_RULES_FACTORY = "homeward_theme_rules_v1"
@@ -21,13 +26,18 @@ PIPELINE_VERSION = "rules-1"
 
 if not Doc.has_extension("homeward_candidates"):
     Doc.set_extension("homeward_candidates", default=None)
+# Themes whose cues a blocker removed ("sister's boyfriend", "work placement"):
+# the tagger treats them like negated cues, so the model cannot raise them alone.
+if not Doc.has_extension("homeward_blocked"):
+    Doc.set_extension("homeward_blocked", default=None)
 
 
 class ThemeRulesComponent:
     """Finds theme cues with PhraseMatcher (LOWER) and Matcher, then applies blockers.
 
     Sets ``doc._.homeward_candidates``: a list of :class:`nlp.rules.Candidate`,
-    at most one per overlapping region and theme (the longest wins).
+    at most one per overlapping region and theme (the longest wins), and
+    ``doc._.homeward_blocked``: the themes whose cues a blocker removed.
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -58,7 +68,10 @@ class ThemeRulesComponent:
             found.append(
                 Candidate(rule.theme, rule_id, s, e, span.start_char, span.end_char, rule.score)
             )
-        doc._.homeward_candidates = _apply_blockers(_longest_per_theme(found), blockers)
+        longest = _longest_per_theme(found)
+        kept = _apply_blockers(longest, blockers)
+        doc._.homeward_candidates = kept
+        doc._.homeward_blocked = frozenset(c.theme for c in longest if c not in kept)
         return doc
 
 
@@ -92,16 +105,28 @@ def make_theme_rules(nlp: Language, name: str) -> ThemeRulesComponent:
     return ThemeRulesComponent(nlp, name)
 
 
-def build_pipeline() -> Language:
-    """A fresh pipeline: blank English, sentencizer, theme rules, negation."""
-    nlp = spacy.blank("en")
+log = logging.getLogger(__name__)
+
+
+def build_pipeline(model_dir: Path | None = None) -> Language:
+    """A fresh pipeline: the model in ``model_dir`` (or blank English), then
+    sentencizer, theme rules, negation."""
+    nlp = spacy.load(model_dir) if model_dir is not None else spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(THEME_RULES_FACTORY)
     nlp.add_pipe(negation.NEGATION_FACTORY)
     return nlp
 
 
+def default_model_dir() -> Path | None:
+    """The shipped model directory, or None (rules only) when it is missing."""
+    if textcat.model_available(textcat.MODEL_DIR):
+        return textcat.MODEL_DIR
+    log.warning("no trained model in %s: tagging with rules only", textcat.MODEL_DIR)
+    return None
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """The process-wide pipeline, built on first use."""
-    return build_pipeline()
+    """The process-wide pipeline (shipped model + rules), built on first use."""
+    return build_pipeline(default_model_dir())

@@ -100,6 +100,26 @@ OTHER_PEOPLE = [
     "bezzie",
 ]
 
+# An adult partner: "boyfriend is 23", "22 year old boyfriend".
+AGE_AFTER_PARTNER: TokenPattern = [
+    {"LOWER": {"IN": PARTNER_WORDS}},
+    {
+        "LOWER": {"IN": ["is", "who", "'s", "s", "aged", "age", "was", "(", ",", "about"]},
+        "OP": "*",
+    },
+    {"TEXT": {"REGEX": ADULT_AGE}},
+]
+AGE_BEFORE_PARTNER: TokenPattern = [
+    {"TEXT": {"REGEX": ADULT_AGE}},
+    {"LOWER": {"IN": ["year", "years", "yr", "yrs", "-", "old", "yo", "y/o"]}, "OP": "*"},
+    {"LOWER": {"IN": PARTNER_WORDS}},
+]
+
+# The same for CSE, but "a man aged 25" alone is a risky adult, not a partner.
+_CSE_PARTNERS = [w for w in PARTNER_WORDS if w != "man"]
+CSE_AGE_AFTER_PARTNER: TokenPattern = [{"LOWER": {"IN": _CSE_PARTNERS}}, *AGE_AFTER_PARTNER[1:]]
+CSE_AGE_BEFORE_PARTNER: TokenPattern = [*AGE_BEFORE_PARTNER[:-1], {"LOWER": {"IN": _CSE_PARTNERS}}]
+
 
 def boundaries_rules() -> list[Rule]:
     """Rules, curfews, groundings, bans, phone/screen removal, 'too strict'."""
@@ -188,8 +208,12 @@ def family_conflict_rules() -> list[Rule]:
             "family_conflict.parental_alcohol",
             "family_conflict",
             phrases(
-                f"{MUM} (drinks|drinking|was drunk|is drunk|gets drunk)",
-                f"{DAD} (drinks|drinking|was drunk|is drunk|gets drunk)",
+                f"{MUM} (drinks|drinking|was drunk|is drunk|gets drunk|drinks too much)",
+                f"{DAD} (drinks|drinking|was drunk|is drunk|gets drunk|drinks too much)",
+                f"{MUM} (has been|had been|is|was|keeps|kept|always|is always) (drinking|drunk)",
+                f"{DAD} (has been|had been|is|was|keeps|kept|always|is always) (drinking|drunk)",
+                "(problems|problem|issues|struggles) with (drink|alcohol|drinking)",
+                "my own problems with drink",
                 "parental (alcohol|drinking|substance misuse|mental health)",
             ),
             blocks=("substance_misuse",),
@@ -329,6 +353,8 @@ def school_rules() -> list[Rule]:
                 "(fell out|falling out|row|argument|arguing|fight) with (a |my |the |her |his )?(teacher|teachers|head|headteacher)",  # noqa: E501
                 "(school|college) (attendance|refusal|avoidance)",
                 "(poor|low|bad) attendance",
+                "(not|nt|never|hasnt|hasn't) (attended|been in|been into) (school|college)",
+                "(alternative provision|part time timetable|part-time timetable)",
             ),
             score=0.7,
         ),
@@ -357,6 +383,10 @@ def mental_health_rules() -> list[Rule]:
                 "(adhd|autism|autistic|asd|aspergers|neurodivergent)",
                 "(camhs|mental health|trauma|traumatised|ptsd|nightmares|eating disorder)",
                 "(stressed|overwhelmed|hearing voices|cant cope|ca nt cope|can't cope)",
+                "(feel|feeling|felt|feels) (so |proper |really |well |dead |very )?(low|down|empty|numb|worthless|hopeless)",  # noqa: E501
+                "(cant|can't|ca nt|cannot|can not|couldnt|could nt) stop crying",
+                "(keep|keeps|kept) crying",
+                "(hate|hates|hated) (myself|herself|himself)",
             ),
         ),
     ]
@@ -383,22 +413,10 @@ def substance_misuse_rules() -> list[Rule]:
 
 def risky_adults_rules() -> list[Rule]:
     """Adults who pose a risk: older 'boyfriends', men giving lifts, gifts, money, drink."""
-    age_after_partner: TokenPattern = [
-        {"LOWER": {"IN": PARTNER_WORDS}},
-        {
-            "LOWER": {"IN": ["is", "who", "'s", "s", "aged", "age", "was", "(", ",", "about"]},
-            "OP": "*",
-        },
-        {"TEXT": {"REGEX": ADULT_AGE}},
-    ]
-    age_before_partner: TokenPattern = [
-        {"TEXT": {"REGEX": ADULT_AGE}},
-        {"LOWER": {"IN": ["year", "years", "yr", "yrs", "-", "old", "yo", "y/o"]}, "OP": "*"},
-        {"LOWER": {"IN": PARTNER_WORDS}},
-    ]
     he_is_adult: TokenPattern = [
         {"LOWER": {"IN": ["he", "hes", "he's"]}},
         {"LOWER": {"IN": ["is", "'s", "s", "\u2019s", "was"]}, "OP": "?"},
+        {"LOWER": {"IN": ["like", "about", "around", "nearly", "over", "at", "least"]}, "OP": "*"},
         {"TEXT": {"REGEX": ADULT_AGE}},
     ]
     return [
@@ -410,7 +428,7 @@ def risky_adults_rules() -> list[Rule]:
                 "(boyfriend|bf) (is|who is) (much )?older",
                 "(boyfriend|bf) in his (20s|twenties|30s|thirties|40s)",
             ),
-            patterns=(age_after_partner, age_before_partner, he_is_adult),
+            patterns=(AGE_AFTER_PARTNER, AGE_BEFORE_PARTNER, he_is_adult),
             blocks=("relationship",),
             block_scope="doc",
         ),
@@ -426,6 +444,20 @@ def risky_adults_rules() -> list[Rule]:
                 "(man|men|guy|guys) (gave|gives|give|buy|bought|buys) (me|her|us) (lifts|a lift|money|stuff|drink|alcohol|presents|gifts)",  # noqa: E501
                 "(exploitation|exploited|exploiting)",
                 "(contact|in contact) with adults",
+                # "Olders": older gang members, the usual word in CCE accounts.
+                "(olders|older heads|older youths|older lads|older boys|older people|older ones)",
+                "(man|men|guy|guys|male|males) (old enough to be|twice) (my|her|his) (dad|age)",
+                "(man|men|guy|guys|male) (off|from|on) (instagram|insta|snap|snapchat|online|tiktok|the internet)",  # noqa: E501
+                "(man|men|guy|guys|males) (i|she|he) (do|does|did)( )?(n't|nt|not) know",
+                "(unknown|older|adult) (male|males|man|men) in a car",
+                "(in|into|out of) (cars|a car|vehicles) with (men|unknown males|older males|adults|a man)",  # noqa: E501
+                "(flat|house|address|home) of (a|an) (man|adult|older man|adult male)",
+                "(man|guy|adult|male) in his (20s|twenties|30s|thirties|40s|forties|fifties)",
+                "(older|grown) (man|guy|male)",
+                "(man|men|adult|adults|male|males|guy|guys) (he|she|i|they) met online",
+                "(adult|adults|man|men|male|males) (who is |who are )?known to (the )?police",
+                "known adult (offender|offenders|male|males)",
+                "(talking to|messaging|chatting to|chatting with|meeting up with|meeting) (older |adult )?(men|adults|older men)",  # noqa: E501
             ),
             score=0.8,
         ),
@@ -456,7 +488,14 @@ def cse_rules() -> list[Rule]:
             phrases(
                 "(older|adult|much older|grown) (boyfriend|bf|partner|fella)",
                 "(gifts|presents) from (her |my )?(boyfriend|bf)",
+                "(seeing|dating|relationship with|sleeping with|going out with) (a|an) (man|older man|grown man|adult|adult male)",  # noqa: E501
+                "(dating|hook up|hookup) (app|apps|sites)",
+                "(share|shared|sharing|post|posted) (my|her|his) (pics|pictures|photos|images)",
+                "(images|pictures|photos) of (yp|her|him|me) (have been |were |being )?shared",
+                "(indecent|sexual) (images|pictures|photos|activity|messages)",
+                "if i (sleep|slept) with him",
             ),
+            patterns=(CSE_AGE_AFTER_PARTNER, CSE_AGE_BEFORE_PARTNER),
             score=0.7,
         ),
     ]

@@ -3,20 +3,29 @@
 ``tag(text)`` returns a :class:`TagResult`: sorted unique theme ids (from
 :mod:`nlp.taxonomy`), whether the text is urgent, its sentiment and the
 evidence spans (character offsets into ``text``) behind each theme.
+
+Themes combine the rule cues and the trained classifier (:mod:`nlp.combine`).
+Evidence keeps the rule spans; a theme raised by the model alone gets the
+sentence the model scores highest for it (the whole text when it is one
+sentence), with the model's probability for the whole text as its score.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp import sentiment, urgent
-from nlp.pipeline import get_nlp
+from nlp import combine, sentiment, urgent
+from nlp.pipeline import build_pipeline, default_model_dir, get_nlp
 from nlp.rules import Candidate
 from nlp.taxonomy import THEME_IDS
+from nlp.textcat import TEXTCAT, Threshold, load_thresholds
 from nlp.urgent import UrgentSpan
 
 
@@ -56,38 +65,103 @@ class TagResult:
         }
 
 
-def _result(text: str, doc: Doc) -> TagResult:
-    candidates: list[Candidate] = doc._.homeward_candidates or []
-    evidence = [
-        Evidence(c.theme, c.start_char, c.end_char, text[c.start_char : c.end_char], c.score)
-        for c in candidates
-        if not c.negated
-    ]
-    order = {theme: i for i, theme in enumerate(THEME_IDS)}
-    evidence.sort(key=lambda e: (e.start, order[e.theme]))
-    is_urgent, spans = urgent.detect(text)
-    return TagResult(
-        themes=sorted({e.theme for e in evidence}),
-        urgent=is_urgent,
-        sentiment=sentiment.score(text),
-        evidence=evidence,
-        urgent_spans=spans,
-    )
+class Tagger:
+    """A pipeline (model + rules) and the thresholds tuned for that model."""
+
+    def __init__(self, nlp: Language, thresholds: dict[str, Threshold] | None) -> None:
+        self.nlp = nlp
+        self.has_model = TEXTCAT in nlp.pipe_names
+        self.thresholds = thresholds if self.has_model else None
+
+    @classmethod
+    def from_dir(cls, model_dir: Path | None, *, thresholds: bool = True) -> Tagger:
+        """The model in ``model_dir`` with its thresholds (rules only when None).
+
+        ``thresholds=False`` loads a model that has none yet (for tuning).
+        """
+        nlp = build_pipeline(model_dir)
+        if model_dir is None or not thresholds:
+            return cls(nlp, None)
+        return cls(nlp, load_thresholds(model_dir))
+
+    def signals(self, doc: Doc) -> combine.Signals:
+        probs = {k: float(v) for k, v in doc.cats.items()} if self.has_model else {}
+        blocked = doc._.homeward_blocked or frozenset()
+        words = sum(1 for t in doc if t.is_alpha)
+        return combine.signals(doc._.homeward_candidates or [], probs, blocked, words)
+
+    def result(self, text: str, doc: Doc) -> TagResult:
+        candidates: list[Candidate] = doc._.homeward_candidates or []
+        sig = self.signals(doc)
+        themes = combine.themes(sig, self.thresholds)
+        evidence = [
+            Evidence(c.theme, c.start_char, c.end_char, text[c.start_char : c.end_char], c.score)
+            for c in candidates
+            if not c.negated and c.theme in themes
+        ]
+        model_only = [t for t in themes if t not in sig.hits]
+        if model_only:
+            evidence += self._model_evidence(text, doc, model_only, sig.probs)
+        order = {theme: i for i, theme in enumerate(THEME_IDS)}
+        evidence.sort(key=lambda e: (e.start, order[e.theme]))
+        is_urgent, spans = urgent.detect(text)
+        return TagResult(
+            themes=themes,
+            urgent=is_urgent,
+            sentiment=sentiment.score(text),
+            evidence=evidence,
+            urgent_spans=spans,
+        )
+
+    def _model_evidence(
+        self, text: str, doc: Doc, themes: list[str], probs: dict[str, float]
+    ) -> list[Evidence]:
+        """The best-scoring sentence per model-only theme (score: the text's probability)."""
+        sents = [s for s in doc.sents if s.text.strip()] or [doc[:]]
+        best = dict.fromkeys(themes, 0)
+        if len(sents) > 1:
+            pipe = self.nlp.get_pipe(TEXTCAT)
+            scores = pipe.predict([self.nlp.make_doc(s.text) for s in sents])  # type: ignore[attr-defined]
+            labels = list(pipe.labels)  # type: ignore[attr-defined]
+            for theme in themes:
+                column = [float(row[labels.index(theme)]) for row in scores]
+                best[theme] = max(range(len(sents)), key=column.__getitem__)
+        out = []
+        for theme in themes:
+            sent = sents[best[theme]]
+            start, end = sent.start_char, sent.end_char
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            while start < end and text[start].isspace():
+                start += 1
+            score = max(0.01, round(probs[theme], 3))
+            out.append(Evidence(theme, start, end, text[start:end], score))
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> Tagger:
+    """The process-wide tagger: the shipped model, or rules only if it is missing."""
+    model_dir = default_model_dir()
+    return Tagger(get_nlp(), load_thresholds(model_dir) if model_dir is not None else None)
 
 
 def tag(text: str) -> TagResult:
     """Tag one text."""
-    return _result(text, get_nlp()(text))
+    tagger = default_tagger()
+    return tagger.result(text, tagger.nlp(text))
 
 
 def tag_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[TagResult]:
     """Tag many texts in order (spaCy batches them)."""
+    tagger = default_tagger()
     pending: list[str] = []
-    nlp = get_nlp()
     for text in texts:
         pending.append(text)
         if len(pending) >= batch_size:
-            yield from (_result(t, d) for t, d in zip(pending, nlp.pipe(pending), strict=True))
+            docs = tagger.nlp.pipe(pending, batch_size=batch_size)
+            yield from (tagger.result(t, d) for t, d in zip(pending, docs, strict=True))
             pending = []
     if pending:
-        yield from (_result(t, d) for t, d in zip(pending, nlp.pipe(pending), strict=True))
+        docs = tagger.nlp.pipe(pending, batch_size=batch_size)
+        yield from (tagger.result(t, d) for t, d in zip(pending, docs, strict=True))

@@ -1,0 +1,76 @@
+"""How rule cues and model probabilities become themes (one function, used by the
+tagger at run time and by threshold tuning at train time).
+
+Per theme, with ``p`` the model's probability and ``t`` the tuned threshold:
+
+- a **rule hit** (a cue that is not negated) raises the theme. For the
+  non-safety themes it is dropped when the model is sure it is wrong
+  (``p < t.veto``; ``veto`` is tuned on dev and may be 0). Safety themes
+  (``risky_adults``, ``cse``, ``cce``) keep every rule hit: recall first;
+- only a **safety** theme may be raised by the **model alone**, when
+  ``p >= t.model`` and the text has at least :data:`MIN_WORDS_FOR_MODEL` words,
+  unless a rule cue vetoes it: a cue for any safety theme that is negated
+  ("no CSE concerns", "county lines is not a concern") or a cue removed by a
+  blocker; and for ``risky_adults`` / ``cse``, a similar-age partner found by
+  the rules ("my bf is 15"). Non-safety themes raised by a bag-of-words model
+  alone were mostly wrong on short texts ("my mum picked me up").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nlp.rules import Candidate
+from nlp.taxonomy import SAFETY_THEMES, THEME_IDS
+from nlp.textcat import Threshold
+
+MIN_WORDS_FOR_MODEL = 4
+
+
+@dataclass(frozen=True)
+class Signals:
+    hits: frozenset[str]
+    negated: frozenset[str]
+    probs: dict[str, float] = field(default_factory=dict)
+    words: int = 0
+
+
+def signals(
+    candidates: list[Candidate],
+    probs: dict[str, float],
+    blocked: frozenset[str] = frozenset(),
+    words: int = 0,
+) -> Signals:
+    """Rule hits, vetoing cues (negated, or removed by a blocker), model probabilities."""
+    hits = frozenset(c.theme for c in candidates if not c.negated)
+    negated = (frozenset(c.theme for c in candidates if c.negated) | blocked) - hits
+    return Signals(hits, negated, probs, words)
+
+
+def _model_vetoed(theme: str, sig: Signals) -> bool:
+    if sig.words < MIN_WORDS_FOR_MODEL or theme in sig.negated:
+        return True
+    if SAFETY_THEMES & sig.negated:
+        return True
+    return theme in {"risky_adults", "cse"} and "relationship" in sig.hits
+
+
+def decide(theme: str, sig: Signals, threshold: Threshold | None) -> bool:
+    """Whether ``theme`` is raised (rules only when there is no model threshold)."""
+    if threshold is None or theme not in sig.probs:
+        return theme in sig.hits
+    p = sig.probs[theme]
+    if theme in sig.hits:
+        return theme in SAFETY_THEMES or p >= threshold.veto
+    if theme not in SAFETY_THEMES:
+        return False
+    return p >= threshold.model and not _model_vetoed(theme, sig)
+
+
+def themes(sig: Signals, thresholds: dict[str, Threshold] | None) -> list[str]:
+    """Sorted theme ids raised for one text."""
+    return sorted(
+        theme
+        for theme in THEME_IDS
+        if decide(theme, sig, thresholds.get(theme) if thresholds else None)
+    )

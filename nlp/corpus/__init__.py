@@ -1,0 +1,55 @@
+"""The labelled development corpus: invented texts only (never real children's data).
+
+Files (JSONL, one object per line: ``{"id", "text", "labels", "voice"}``):
+
+- ``train.jsonl`` trains the classifier;
+- ``dev.jsonl`` tunes the per-label thresholds;
+- ``test.jsonl`` is held out for ``python -m nlp evaluate``;
+- ``corrections.jsonl`` (:data:`CORRECTIONS_PATH`, optional, same shape) holds
+  participation officers' **accepted review corrections**. When present,
+  ``python -m nlp train`` adds it to the training data.
+
+``build_corpus.py`` regenerates the three splits from ``fragments.txt``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from nlp.taxonomy import THEME_IDS
+
+CORPUS_DIR = Path(__file__).resolve().parent
+TRAIN_PATH = CORPUS_DIR / "train.jsonl"
+DEV_PATH = CORPUS_DIR / "dev.jsonl"
+TEST_PATH = CORPUS_DIR / "test.jsonl"
+# Accepted review corrections (the one place this path is defined).
+CORRECTIONS_PATH = CORPUS_DIR / "corrections.jsonl"
+VOICES = frozenset({"worker", "police", "child", "parent", "sms"})
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Rows of a corpus file, checked: string ``text``, known label ids."""
+    rows: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if not isinstance(row.get("text"), str):
+                raise ValueError(f"{path}:{number}: missing string 'text'")
+            labels = row.get("labels", [])
+            unknown = set(labels) - set(THEME_IDS)
+            if unknown:
+                raise ValueError(f"{path}:{number}: unknown labels {sorted(unknown)}")
+            rows.append(row)
+    return rows
+
+
+def file_hash(path: Path | None) -> str | None:
+    """sha256 of a file's bytes (None when the file is absent)."""
+    if path is None or not path.exists():
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()

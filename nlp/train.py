@@ -1,0 +1,269 @@
+"""Train the classifier, tune per-label thresholds, evaluate the combined tagger.
+
+``python -m nlp train`` calls :func:`train`: spaCy's own training loop on
+``nlp/config.cfg`` (train split + accepted review corrections when
+:data:`nlp.corpus.CORRECTIONS_PATH` exists), then per-label thresholds tuned on
+the dev split for the *combined* tagger (rules + model, :mod:`nlp.combine`),
+written beside the model with a record of the input files' hashes.
+
+``python -m nlp evaluate`` calls :func:`evaluate`: per-label precision, recall
+and F1 on the test split for the combined tagger, with micro/macro averages
+and, for comparison, rules alone and model alone.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import spacy
+from spacy.training.initialize import init_nlp
+from spacy.training.loop import train as spacy_train
+from spacy.util import load_config
+
+from nlp import combine
+from nlp.corpus import CORRECTIONS_PATH, DEV_PATH, TEST_PATH, TRAIN_PATH, file_hash, read_jsonl
+from nlp.taxonomy import SAFETY_THEMES, TAXONOMY_VERSION, THEME_IDS
+from nlp.textcat import (
+    BUILD_INFO_NAME,
+    CONFIG_PATH,
+    MODEL_DIR,
+    THRESHOLDS_NAME,
+    Threshold,
+)
+
+MODEL_GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
+# A safety theme raised by the model alone must be clearly more likely than not.
+MODEL_ONLY_FLOOR = 0.6
+VETO_GRID = (0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2)
+# Safety themes are tuned for F2 (recall counts four times as much as precision),
+# among thresholds that keep dev precision at or above SAFETY_MIN_PRECISION: false
+# CSE/CCE flags stigmatise children, so recall-first is not recall-at-any-price.
+SAFETY_BETA = 2.0
+SAFETY_MIN_PRECISION = 0.6
+
+
+def build_inputs(
+    train_path: Path, dev_path: Path, corrections_path: Path | None, config_path: Path
+) -> dict[str, Any]:
+    """Hashes of everything the model is built from (catches a stale shipped model)."""
+    return {
+        "train": file_hash(train_path),
+        "dev": file_hash(dev_path),
+        "corrections": file_hash(corrections_path),
+        "config": file_hash(config_path),
+        "taxonomy": TAXONOMY_VERSION,
+    }
+
+
+def train(
+    output_dir: Path = MODEL_DIR,
+    *,
+    config_path: Path = CONFIG_PATH,
+    train_path: Path = TRAIN_PATH,
+    dev_path: Path = DEV_PATH,
+    corrections_path: Path | None = CORRECTIONS_PATH,
+    overrides: dict[str, Any] | None = None,
+    log: IO[str] | None = None,
+) -> dict[str, Any]:
+    """Train on the train split (+ corrections), tune thresholds on dev, save to ``output_dir``.
+
+    The model is built in a sibling temporary directory and swapped in at the
+    end, so a failed run leaves the previous model in place. Returns the
+    build record (also written to ``homeward_build.json``).
+    """
+    log = log or io.StringIO()
+    corrections = corrections_path if corrections_path and corrections_path.exists() else None
+    config = load_config(
+        config_path,
+        overrides={
+            "paths.train": str(train_path),
+            "paths.dev": str(dev_path),
+            "paths.extra": str(corrections) if corrections else "",
+            **(overrides or {}),
+        },
+        interpolate=False,
+    )
+    nlp = init_nlp(config)
+    nlp, _ = spacy_train(nlp, None, stdout=log, stderr=log)
+    tmp = output_dir.with_name(output_dir.name + ".building")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    nlp.to_disk(tmp)
+    thresholds = tune(tmp, dev_path)
+    (tmp / THRESHOLDS_NAME).write_text(
+        json.dumps(
+            {
+                "objective": (
+                    f"dev F1; safety themes F{SAFETY_BETA:g} at precision >= {SAFETY_MIN_PRECISION}"
+                ),
+                "labels": {k: v.to_dict() for k, v in thresholds.items()},
+            },
+            indent=2,
+        )
+        + "\n"
+    )
+    n_train = len(read_jsonl(train_path)) + (len(read_jsonl(corrections)) if corrections else 0)
+    record = {
+        "inputs": build_inputs(train_path, dev_path, corrections, config_path),
+        "train_texts": n_train,
+        "spacy": spacy.__version__,
+    }
+    (tmp / BUILD_INFO_NAME).write_text(json.dumps(record, indent=2) + "\n")
+    if output_dir.exists():
+        shutil.rmtree(output_dir)
+    tmp.rename(output_dir)
+    return record
+
+
+@dataclass
+class Gold:
+    texts: list[str]
+    labels: list[set[str]]
+
+
+def load_gold(path: Path) -> Gold:
+    rows = read_jsonl(path)
+    return Gold([r["text"] for r in rows], [set(r.get("labels", [])) for r in rows])
+
+
+def _signals(model_dir: Path | None, texts: Iterable[str]) -> list[combine.Signals]:
+    from nlp.tagger import Tagger
+
+    tagger = Tagger.from_dir(model_dir, thresholds=False)
+    return [tagger.signals(doc) for doc in tagger.nlp.pipe(texts, batch_size=256)]
+
+
+def _fbeta(tp: int, fp: int, fn: int, beta: float = 1.0) -> float:
+    b2 = beta * beta
+    denom = (1 + b2) * tp + b2 * fn + fp
+    return (1 + b2) * tp / denom if denom else 0.0
+
+
+def tune(model_dir: Path, dev_path: Path = DEV_PATH) -> dict[str, Threshold]:
+    """Per-label thresholds maximising the combined tagger's dev F1 (F2 for safety).
+
+    Ties go to the first grid point (lowest thresholds), which favours recall.
+    """
+    gold = load_gold(dev_path)
+    sigs = _signals(model_dir, gold.texts)
+    out: dict[str, Threshold] = {}
+    for theme in THEME_IDS:
+        beta = SAFETY_BETA if theme in SAFETY_THEMES else 1.0
+        safety = theme in SAFETY_THEMES
+        vetoes = (0.0,) if safety else VETO_GRID
+        # Non-safety themes are never raised by the model alone (nlp.combine): 1.0.
+        grid = [t for t in MODEL_GRID if t >= MODEL_ONLY_FLOOR] if safety else [1.0]
+        best: tuple[float, Threshold] | None = None
+        for model_t in grid:
+            for veto in vetoes:
+                threshold = Threshold(model_t, veto)
+                tp = fp = fn = 0
+                for sig, labels in zip(sigs, gold.labels, strict=True):
+                    pred = combine.decide(theme, sig, threshold)
+                    true = theme in labels
+                    tp += pred and true
+                    fp += pred and not true
+                    fn += true and not pred
+                score = _fbeta(tp, fp, fn, beta)
+                if beta != 1.0 and tp + fp and tp / (tp + fp) < SAFETY_MIN_PRECISION:
+                    score = _fbeta(tp, fp, fn) - 1.0  # below the floor: only beats worse
+                if best is None or score > best[0] + 1e-9:
+                    best = (score, threshold)
+        assert best is not None
+        out[theme] = best[1]
+    return out
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return _fbeta(self.tp, self.fp, self.fn)
+
+
+def score(predicted: list[list[str]], gold: list[set[str]]) -> dict[str, Counts]:
+    counts = {theme: Counts() for theme in THEME_IDS}
+    for pred, true in zip(predicted, gold, strict=True):
+        for theme in THEME_IDS:
+            c = counts[theme]
+            c.tp += theme in pred and theme in true
+            c.fp += theme in pred and theme not in true
+            c.fn += theme in true and theme not in pred
+    return counts
+
+
+def _micro(counts: dict[str, Counts], themes: Iterable[str] = THEME_IDS) -> Counts:
+    total = Counts()
+    for theme in themes:
+        total.tp += counts[theme].tp
+        total.fp += counts[theme].fp
+        total.fn += counts[theme].fn
+    return total
+
+
+def _macro(counts: dict[str, Counts]) -> tuple[float, float, float]:
+    n = len(counts)
+    return (
+        sum(c.precision for c in counts.values()) / n,
+        sum(c.recall for c in counts.values()) / n,
+        sum(c.f1 for c in counts.values()) / n,
+    )
+
+
+def evaluate(
+    out: IO[str] = sys.stdout, model_dir: Path = MODEL_DIR, test_path: Path = TEST_PATH
+) -> dict[str, Counts]:
+    """Print per-label P/R/F1 of the combined tagger on ``test_path``; return the counts."""
+    from nlp.textcat import load_thresholds
+
+    gold = load_gold(test_path)
+    sigs = _signals(model_dir, gold.texts)
+    thresholds = load_thresholds(model_dir)
+    combined = [combine.themes(s, thresholds) for s in sigs]
+    rules_only = [combine.themes(s, None) for s in sigs]
+    model_only = [sorted(t for t in THEME_IDS if s.probs[t] >= 0.5) for s in sigs]
+    counts = score(combined, gold.labels)
+    out.write(f"Combined tagger (rules + model) on {test_path.name}: {len(gold.texts)} texts\n")
+    out.write(f"{'label':<18}{'P':>7}{'R':>7}{'F1':>7}{'support':>9}\n")
+    for theme in THEME_IDS:
+        c = counts[theme]
+        support = c.tp + c.fn
+        out.write(f"{theme:<18}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}{support:>9}\n")
+    micro = _micro(counts)
+    mp, mr, mf = _macro(counts)
+    out.write(f"{'micro avg':<18}{micro.precision:>7.3f}{micro.recall:>7.3f}{micro.f1:>7.3f}\n")
+    out.write(f"{'macro avg':<18}{mp:>7.3f}{mr:>7.3f}{mf:>7.3f}\n")
+    safety = _micro(counts, sorted(SAFETY_THEMES))
+    out.write(
+        f"{'safety (micro)':<18}{safety.precision:>7.3f}{safety.recall:>7.3f}{safety.f1:>7.3f}\n"
+    )
+    empty = [i for i, labels in enumerate(gold.labels) if not labels]
+    flagged = sum(1 for i in empty if combined[i])
+    flagged_safety = sum(1 for i in empty if SAFETY_THEMES & set(combined[i]))
+    out.write(
+        f"no-theme texts: {len(empty)}, given any theme: {flagged}, "
+        f"given a safety theme: {flagged_safety}\n"
+    )
+    for name, preds in (("rules only", rules_only), ("model only@0.5", model_only)):
+        m = _micro(score(preds, gold.labels))
+        out.write(f"{name + ' (micro)':<18}{m.precision:>7.3f}{m.recall:>7.3f}{m.f1:>7.3f}\n")
+    return counts

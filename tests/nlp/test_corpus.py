@@ -1,0 +1,98 @@
+"""The labelled corpus: size, splits kept apart, label coverage, reproducible build."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from nlp.corpus import DEV_PATH, TEST_PATH, TRAIN_PATH, VOICES, read_jsonl
+from nlp.corpus.build_corpus import build
+from nlp.taxonomy import THEME_IDS
+
+SPLITS = {"train": TRAIN_PATH, "dev": DEV_PATH, "test": TEST_PATH}
+# Minimum positive examples per label in each split.
+MIN_POSITIVES = {"train": 100, "dev": 20, "test": 20}
+
+
+def norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", "", text.lower()).split())
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, list[dict[str, object]]]:
+    return {name: read_jsonl(path) for name, path in SPLITS.items()}
+
+
+def test_at_least_2000_texts(corpus: dict[str, list[dict[str, object]]]) -> None:
+    assert sum(len(rows) for rows in corpus.values()) >= 2000
+
+
+def test_split_proportions(corpus: dict[str, list[dict[str, object]]]) -> None:
+    total = sum(len(rows) for rows in corpus.values())
+    assert 0.6 < len(corpus["train"]) / total < 0.8
+    assert 0.1 < len(corpus["dev"]) / total < 0.2
+    assert 0.1 < len(corpus["test"]) / total < 0.2
+
+
+def test_no_text_in_two_splits_and_no_duplicates(
+    corpus: dict[str, list[dict[str, object]]],
+) -> None:
+    seen: dict[str, str] = {}
+    for name, rows in corpus.items():
+        for row in rows:
+            key = norm(str(row["text"]))
+            assert key not in seen, f"{row['id']} repeats a text from {seen[key]}"
+            seen[key] = name
+
+
+def test_rows_are_well_formed(corpus: dict[str, list[dict[str, object]]]) -> None:
+    ids: set[object] = set()
+    for rows in corpus.values():
+        for row in rows:
+            assert set(row) == {"id", "text", "labels", "voice"}
+            assert row["id"] not in ids
+            ids.add(row["id"])
+            assert isinstance(row["text"], str) and row["text"].strip()
+            labels = row["labels"]
+            assert isinstance(labels, list) and labels == sorted(set(labels))
+            assert set(labels) <= set(THEME_IDS)
+            assert row["voice"] in VOICES
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_every_label_has_positives_in_every_split(
+    corpus: dict[str, list[dict[str, object]]], split: str
+) -> None:
+    counts = Counter(label for row in corpus[split] for label in row["labels"])  # type: ignore[attr-defined]
+    for label in THEME_IDS:
+        assert counts[label] >= MIN_POSITIVES[split], (split, label, counts[label])
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_mix_of_voices_and_no_theme_texts(
+    corpus: dict[str, list[dict[str, object]]], split: str
+) -> None:
+    rows = corpus[split]
+    assert {row["voice"] for row in rows} == VOICES
+    empty = sum(1 for row in rows if not row["labels"])
+    assert 0.1 < empty / len(rows) < 0.45
+    most = sum(1 for row in rows if len(row["labels"]) <= 3)  # type: ignore[arg-type]
+    assert most / len(rows) > 0.9
+
+
+def test_negated_and_slang_cases_present(corpus: dict[str, list[dict[str, object]]]) -> None:
+    texts = " \n".join(str(r["text"]).lower() for rows in corpus.values() for r in rows)
+    for phrase in ["no concerns re cse", "denies", "no evidence of exploitation", "nfa"]:
+        assert phrase in texts, phrase
+    for slang in ["country", " ot ", "trap house", "cuckoo", "plugging", "deal line", "on tick"]:
+        assert slang in texts, slang
+    for slang in ["graft", "burner", "older boyfriend", "sister's boyfriend", "dnt", "innit"]:
+        assert slang in texts, slang
+
+
+def test_committed_corpus_is_what_the_builder_makes(
+    corpus: dict[str, list[dict[str, object]]],
+) -> None:
+    assert build() == corpus, "rerun: python -m nlp.corpus.build_corpus"
