@@ -13,7 +13,8 @@ PORT ?= 5000
 # make run: a local development server on SQLite with demo data.
 RUN_ENV := HOMEWARD_ENV=development HOMEWARD_DEMO=1
 
-.PHONY: help install install-test assets translations run migrate demo-data test test-fast \
+.PHONY: help install install-test assets translations run migrate demo-data test test-fast bench \
+        nlp-corpus nlp-train nlp-evaluate \
         lint format check-types babel-extract babel-init babel-update babel-compile chromium clean
 
 help: ## List the targets
@@ -60,14 +61,32 @@ migrate: install ## Apply database migrations (DATABASE_URL, default instance/ho
 demo-data: migrate ## Load the synthetic demo data (idempotent)
 	HOMEWARD_DEMO=1 $(FLASK) demo-data
 
-run: install ## Install, migrate, load demo data and serve on http://127.0.0.1:5000
+run: install ## Install, migrate, load demo data, serve on http://127.0.0.1:5000 with the SMS worker
 	@mkdir -p instance
 	$(RUN_ENV) $(FLASK) db upgrade
 	$(RUN_ENV) $(FLASK) demo-data
 	@echo
 	@echo "Homeward is running at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	@echo
-	$(RUN_ENV) $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
+	@echo "Texts go to the console transport; play the young person's phone at /sms-simulator"
+	@echo
+	@$(RUN_ENV) $(FLASK) worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	    $(RUN_ENV) $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
+
+bench: install-test ## Run the benchmarks; their tables go into docs/benchmarks.md
+	$(BIN)/python -m bench.nlp_tagger --runs 3
+	$(BIN)/python -m bench.sms_dispatch --messages 10000 --rate 100
+	tests/with-postgres.sh bash -c 'DATABASE_URL=$$HOMEWARD_TEST_POSTGRES_URL \
+	    $(BIN)/python -m bench.sms_dispatch --messages 10000 --rate 50 --workers 2'
+
+nlp-corpus: install ## Regenerate the invented NLP corpus (nlp/corpus/*.jsonl) from its fragments
+	$(BIN)/python -m nlp.corpus.build_corpus
+
+nlp-train: install ## Retrain the theme classifier into nlp/model (commit the result)
+	$(BIN)/python -m nlp train
+
+nlp-evaluate: install ## Per-label precision, recall and F1 of the tagger on the held-out test split
+	$(BIN)/python -m nlp evaluate
 
 chromium: ## Install Debian's Chromium for the browser tests, if missing
 	@command -v chromium >/dev/null 2>&1 || { \

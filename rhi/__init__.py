@@ -55,6 +55,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
 
+    import feedback
+
+    feedback.init_app(app)
+
     from rhi import errors, security
 
     errors.init_app(app)

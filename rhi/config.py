@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,28 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, not {raw!r}") from exc
 
 
+def _positive(env: dict[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number, not {raw!r}") from exc
+    if value <= 0:
+        raise ConfigError(f"{name} must be more than 0, not {raw!r}")
+    return value
+
+
+def _quiet_hours(raw: str) -> tuple[time, time]:
+    """``"21:00-08:00"``: no survey texts from the first time until the second (UK time)."""
+    try:
+        start, end = (time.fromisoformat(part.strip()) for part in raw.split("-"))
+    except ValueError as exc:
+        raise ConfigError(f"SMS_QUIET_HOURS must look like 21:00-08:00, not {raw!r}") from exc
+    return start, end
+
+
 @dataclass(frozen=True)
 class Settings:
     """What the environment says, before it becomes Flask config."""
@@ -58,6 +80,14 @@ class Settings:
     trusted_proxies: int
     repeat_episodes: int
     repeat_window_days: int
+    public_base_url: str
+    twilio_account_sid: str
+    twilio_auth_token: str
+    twilio_from: str
+    twilio_api_base_url: str
+    sms_rate_per_second: float
+    sms_send_timeout: float
+    sms_quiet_hours: tuple[time, time]
 
     def as_flask_config(self) -> dict[str, Any]:
         local = self.env in {"development", "test"}
@@ -87,6 +117,14 @@ class Settings:
             "TRUSTED_PROXIES": self.trusted_proxies,
             "REPEAT_EPISODES": self.repeat_episodes,
             "REPEAT_WINDOW": timedelta(days=self.repeat_window_days),
+            "PUBLIC_BASE_URL": self.public_base_url,
+            "TWILIO_ACCOUNT_SID": self.twilio_account_sid,
+            "TWILIO_AUTH_TOKEN": self.twilio_auth_token,
+            "TWILIO_FROM": self.twilio_from,
+            "TWILIO_API_BASE_URL": self.twilio_api_base_url,
+            "SMS_RATE_PER_SECOND": self.sms_rate_per_second,
+            "SMS_SEND_TIMEOUT": self.sms_send_timeout,
+            "SMS_QUIET_HOURS": self.sms_quiet_hours,
         }
 
 
@@ -124,6 +162,14 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         trusted_proxies=_int(env, "TRUSTED_PROXIES", 0),
         repeat_episodes=_int(env, "REPEAT_MISSING_EPISODES", 3),
         repeat_window_days=_int(env, "REPEAT_MISSING_WINDOW_DAYS", 90),
+        public_base_url=(env.get("PUBLIC_BASE_URL") or "").rstrip("/"),
+        twilio_account_sid=env.get("TWILIO_ACCOUNT_SID") or "",
+        twilio_auth_token=env.get("TWILIO_AUTH_TOKEN") or "",
+        twilio_from=env.get("TWILIO_FROM") or "",
+        twilio_api_base_url=(env.get("TWILIO_API_BASE_URL") or "").rstrip("/"),
+        sms_rate_per_second=_positive(env, "SMS_RATE_PER_SECOND", 10.0),
+        sms_send_timeout=_positive(env, "SMS_SEND_TIMEOUT_SECONDS", 10.0),
+        sms_quiet_hours=_quiet_hours(env.get("SMS_QUIET_HOURS") or "21:00-08:00"),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import click
 import sqlalchemy as sa
 from flask import current_app
@@ -35,6 +37,11 @@ DEMO_USERS = (
     ("participation", "Sasha Penrose", Role.PARTICIPATION_OFFICER, None),
     ("admin", "Casey Wrenfield", Role.ADMIN, None),
 )
+
+
+# Other packages add their demo data here (feedback adds the SMS history), so
+# the core never imports them.
+EXTRA_DEMO_LOADERS: list[Callable[[], dict[str, int]]] = []
 
 
 def demo_email(local_part: str) -> str:
@@ -80,6 +87,8 @@ def load_demo_data(records: bool = True) -> dict[str, int]:
     db.session.flush()
     if records:
         counts.update(load_demo_records())
+        for loader in EXTRA_DEMO_LOADERS:
+            counts.update(loader())
     return counts
 
 

@@ -33,6 +33,17 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_l("Returns due"), "interviews.due_list", Permission.MANAGE_RHIS, "interviews.due"),
     NavItem(_l("Repeat missing"), "meetings.list_meetings", Permission.MANAGE_RHIS, "meetings."),
     NavItem(_l("Children"), "children.search", Permission.VIEW_CHILDREN, "children."),
+    NavItem(_l("Urgent texts"), "sms_alerts.list_alerts", Permission.HANDLE_ALERTS, "sms_alerts."),
+    NavItem(_l("Messages"), "sms_inbox.inbox", Permission.READ_MESSAGES, "sms_inbox."),
+    NavItem(
+        _l("Survey results"),
+        "sms_results.response_rates",
+        Permission.VIEW_SURVEY_RESULTS,
+        "sms_results.",
+    ),
+    NavItem(
+        _l("Surveys"), "survey_admin.list_templates", Permission.MANAGE_SURVEYS, "survey_admin."
+    ),
     NavItem(_l("Staff"), "admin.list_staff", Permission.MANAGE_STAFF, "admin.staff"),
     NavItem(_l("Teams"), "admin.list_teams", Permission.MANAGE_STAFF, "admin.team"),
     NavItem(_l("Audit log"), "audit.search", Permission.VIEW_AUDIT_LOG, "audit."),

@@ -11,6 +11,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterator
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,10 @@ def app_config(database_url: str, **overrides: object) -> dict[str, object]:
         "HOMEWARD_DEMO": False,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SERVER_NAME": "localhost",
+        # Webhooks are signed with this; no TWILIO_FROM, so texts go to the console
+        # transport unless a test points the app at tests/fake_twilio.py.
+        "TWILIO_ACCOUNT_SID": "AC" + "0" * 32,
+        "TWILIO_AUTH_TOKEN": "test-twilio-auth-token",
         **overrides,
     }
 
@@ -115,6 +120,12 @@ def empty_database(app: Flask) -> None:
             for table in reversed(db.metadata.sorted_tables):
                 connection.execute(table.delete())
         limiter.reset()
+
+
+@pytest.fixture
+def no_quiet_hours(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Texts go whatever the time the tests run (quiet hours from midnight to midnight)."""
+    monkeypatch.setitem(app.config, "SMS_QUIET_HOURS", (time(0, 0), time(0, 0)))
 
 
 @pytest.fixture

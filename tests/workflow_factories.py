@@ -104,6 +104,42 @@ def url_values(team: Team, other: User) -> dict[str, int | str]:
         "episode_id": episode.id,
         "rhi_id": rhi.id,
         "meeting_id": task.id,
+        **sms_url_values(child, other),
+    }
+
+
+def sms_url_values(child: Child, worker: User) -> dict[str, int | str]:
+    """A contact who sent an urgent text, and a survey template in use."""
+    from feedback.inbound import handle, store_inbound
+    from feedback.models import Conversation, SmsMessage, UrgentAlert
+    from feedback.vocabulary import ConversationStatus
+    from tests.feedback_factories import create_contact, fresh_mobile, shipped_templates
+
+    contact = create_contact(child, worker)
+    stored, _new = store_inbound("SM" + "0" * 32, contact.phone, "hes outside my house again")
+    handle(stored.id)
+    message = db.session.get(SmsMessage, stored.id)
+    assert message is not None
+    alert = db.session.scalars(sa.select(UrgentAlert)).one()
+    template = shipped_templates()["After an interview: young person"]
+    # In use, so deleting or moving its questions is refused (409) rather than done.
+    db.session.add(
+        Conversation(
+            phone=fresh_mobile(),
+            template_id=template.id,
+            status=ConversationStatus.ACTIVE,
+            position=1,
+        )
+    )
+    db.session.commit()
+    return {
+        "contact_id": contact.id,
+        "template_id": template.id,
+        "question_id": template.questions[0].id,
+        "conversation_id": message.conversation_id or 0,
+        "alert_id": alert.id,
+        "message_id": message.id,
+        "phone": contact.phone,
     }
 
 

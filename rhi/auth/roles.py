@@ -36,11 +36,25 @@ class Permission(StrEnum):
     )
     RECORD_RHIS = "record_rhis"  # record contact, offers, scheduling and interviews
     MANAGE_RHIS = "manage_rhis"  # allocate, sign off, link episodes, repeat-missing meetings
+    MANAGE_CONTACTS = "manage_contacts"  # a child's mobile numbers, consent, safe to text
+    READ_MESSAGES = "read_messages"  # the SMS inbox and conversations (names only if VIEW_CHILDREN)
+    SEND_MESSAGES = "send_messages"  # reply by hand in a conversation
+    HANDLE_ALERTS = "handle_alerts"  # see and acknowledge urgent texts; set the duty contact
+    MANAGE_SURVEYS = "manage_surveys"  # write survey templates and their triggers
+    VIEW_SURVEY_RESULTS = "view_survey_results"  # response rates and ratings
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.RHI_WORKER: frozenset(
-        {Permission.USE_SERVICE, Permission.VIEW_CHILDREN, Permission.RECORD_RHIS}
+        {
+            Permission.USE_SERVICE,
+            Permission.VIEW_CHILDREN,
+            Permission.RECORD_RHIS,
+            Permission.MANAGE_CONTACTS,
+            Permission.READ_MESSAGES,
+            Permission.SEND_MESSAGES,
+            Permission.HANDLE_ALERTS,
+        }
     ),
     Role.TEAM_MANAGER: frozenset(
         {
@@ -48,16 +62,31 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_CHILDREN,
             Permission.RECORD_RHIS,
             Permission.MANAGE_RHIS,
+            Permission.MANAGE_CONTACTS,
+            Permission.READ_MESSAGES,
+            Permission.SEND_MESSAGES,
+            Permission.HANDLE_ALERTS,
+            Permission.VIEW_SURVEY_RESULTS,
         }
     ),
     # Participation officers see themes and pseudonymised text, never a child's record.
-    Role.PARTICIPATION_OFFICER: frozenset({Permission.USE_SERVICE}),
+    # They read and answer texts pseudonymised (case reference, masked number).
+    Role.PARTICIPATION_OFFICER: frozenset(
+        {
+            Permission.USE_SERVICE,
+            Permission.READ_MESSAGES,
+            Permission.SEND_MESSAGES,
+            Permission.VIEW_SURVEY_RESULTS,
+        }
+    ),
     Role.ADMIN: frozenset(
         {
             Permission.USE_SERVICE,
             Permission.MANAGE_STAFF,
             Permission.VIEW_AUDIT_LOG,
             Permission.VIEW_CHILDREN,
+            Permission.MANAGE_SURVEYS,
+            Permission.VIEW_SURVEY_RESULTS,
         }
     ),
 }

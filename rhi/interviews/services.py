@@ -26,6 +26,7 @@ from rhi.children.models import Child
 from rhi.database import transactional, utcnow
 from rhi.domain import Conflict, RuleBroken
 from rhi.episodes.models import Episode
+from rhi.events import rhi_status_changed
 from rhi.extensions import db
 from rhi.interviews.models import ReturnInterview, RhiTransition
 from rhi.interviews.record_vocabulary import RECORDABLE
@@ -147,6 +148,7 @@ def change_status(
     elif to is RhiStatus.RETURNED_FOR_CHANGES:
         rhi.manager_comments = note
     _log(rhi, before, by, note, moment)
+    rhi_status_changed.send(rhi, before=RhiStatus(before), to=to, at=moment)
     return rhi
 
 

@@ -21,6 +21,8 @@ ADMIN_ONLY = frozenset({Role.ADMIN})
 RECORDERS = frozenset({Role.RHI_WORKER, Role.TEAM_MANAGER})
 MANAGERS = frozenset({Role.TEAM_MANAGER})
 CHILD_VIEWERS = frozenset({Role.RHI_WORKER, Role.TEAM_MANAGER, Role.ADMIN})
+READERS = frozenset({Role.RHI_WORKER, Role.TEAM_MANAGER, Role.PARTICIPATION_OFFICER})
+RESULTS = frozenset({Role.TEAM_MANAGER, Role.PARTICIPATION_OFFICER, Role.ADMIN})
 
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "main.healthz": PUBLIC,
@@ -68,6 +70,32 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "children.edit_philomena": RECORDERS,
     "meetings.list_meetings": MANAGERS,
     "meetings.record_meeting": MANAGERS,
+    # Signed by Twilio instead of a staff session: tests/feedback/test_webhooks.py.
+    "sms.inbound": PUBLIC,
+    "sms.status": PUBLIC,
+    "sms_contacts.list_contacts": RECORDERS,
+    "sms_contacts.add_contact": RECORDERS,
+    "sms_contacts.edit_contact": RECORDERS,
+    "survey_admin.list_templates": ADMIN_ONLY,
+    "survey_admin.add_shipped": ADMIN_ONLY,
+    "survey_admin.add_template": ADMIN_ONLY,
+    "survey_admin.edit_template": ADMIN_ONLY,
+    "survey_admin.add_question": ADMIN_ONLY,
+    "survey_admin.edit_question": ADMIN_ONLY,
+    "survey_admin.delete_question": ADMIN_ONLY,
+    "survey_admin.move_question": ADMIN_ONLY,
+    "sms_inbox.inbox": READERS,
+    "sms_inbox.show_conversation": READERS,
+    "sms_inbox.reply": READERS,
+    "sms_inbox.resolve_check": READERS,
+    "sms_inbox.callback_done": READERS,
+    "sms_alerts.list_alerts": RECORDERS,
+    "sms_alerts.acknowledge": RECORDERS,
+    "sms_alerts.set_duty": RECORDERS,
+    "sms_simulator.choose_phone": READERS,
+    "sms_simulator.phone": READERS,
+    "sms_simulator.send_now": READERS,
+    "sms_results.response_rates": RESULTS,
 }
 
 IGNORED = {"static"}

@@ -313,3 +313,22 @@ def test_the_plan_is_the_same_every_time():
     ]
     later = plan_demo(now + timedelta(days=3))
     assert [c.case_ref for c in later.children] == [c.case_ref for c in first.children]
+
+
+def test_the_demo_texts_only_reach_numbers_kept_for_drama(app, demo):
+    from feedback.models import Contact, Conversation, SmsMessage, UrgentAlert
+    from feedback.phones import DRAMA_RANGE
+
+    assert demo.first["text contacts"] > 200 and demo.first["surveys"] > 0
+    with app.app_context():
+        phones = set(db.session.scalars(sa.select(SmsMessage.phone)))
+        phones |= set(db.session.scalars(sa.select(Contact.phone)))
+        assert phones and all(phone.startswith(DRAMA_RANGE) for phone in phones)
+        languages = set(db.session.scalars(sa.select(Contact.language)))
+        assert {"en", "pl", "ro", "ur"} <= languages
+        alerts = db.session.scalars(sa.select(UrgentAlert)).all()
+        assert len(alerts) == 1 and alerts[0].acknowledged_at is None
+        answered = db.session.scalar(
+            sa.select(sa.func.count(Conversation.id)).where(Conversation.answers.any())
+        )
+        assert answered > 0

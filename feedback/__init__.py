@@ -1,0 +1,38 @@
+"""The voice of the child: contacts, SMS surveys, the inbox, urgent alerts, the simulator.
+
+``init_app`` plugs the package into the app the factory builds: its models,
+its pages and webhooks, the ``worker`` command, and its listener for the RHI
+workflow's events (the RHI domain never imports this package).
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from feedback import models  # noqa: F401  (the metadata must hold these tables)
+    from feedback.demo import load_sms_demo
+    from feedback.surveys import on_rhi_status_changed
+    from feedback.views import alerts, contacts, inbox, results, simulator, survey_admin
+    from feedback.webhooks import bp as webhooks_bp
+    from feedback.worker import worker_command
+    from rhi.demo import EXTRA_DEMO_LOADERS
+    from rhi.events import rhi_status_changed
+    from rhi.extensions import csrf
+
+    # Twilio signs its webhooks; it cannot send our CSRF token.
+    csrf.exempt(webhooks_bp)
+    app.register_blueprint(webhooks_bp, url_prefix="/sms")
+    app.register_blueprint(contacts.bp, url_prefix="/children")
+    app.register_blueprint(survey_admin.bp, url_prefix="/admin/surveys")
+    app.register_blueprint(inbox.bp, url_prefix="/messages")
+    app.register_blueprint(alerts.bp, url_prefix="/urgent")
+    app.register_blueprint(results.bp, url_prefix="/surveys/results")
+    app.register_blueprint(simulator.bp, url_prefix="/sms-simulator")
+    app.cli.add_command(worker_command)
+
+    if load_sms_demo not in EXTRA_DEMO_LOADERS:
+        EXTRA_DEMO_LOADERS.append(load_sms_demo)
+    # A module-level receiver: connecting it again (another app) changes nothing.
+    rhi_status_changed.connect(on_rhi_status_changed)

@@ -1,0 +1,1 @@
+"""The SMS side's pages, one blueprint per area."""
