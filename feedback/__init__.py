@@ -14,6 +14,7 @@ def init_app(app: Flask) -> None:
     from feedback import models  # noqa: F401  (the metadata must hold these tables)
     from feedback.demo import load_sms_demo
     from feedback.surveys import on_rhi_status_changed
+    from feedback.theme_source import register_source
     from feedback.views import alerts, contacts, inbox, results, simulator, survey_admin
     from feedback.webhooks import bp as webhooks_bp
     from feedback.worker import worker_command
@@ -34,5 +35,6 @@ def init_app(app: Flask) -> None:
 
     if load_sms_demo not in EXTRA_DEMO_LOADERS:
         EXTRA_DEMO_LOADERS.append(load_sms_demo)
+    register_source()
     # A module-level receiver: connecting it again (another app) changes nothing.
     rhi_status_changed.connect(on_rhi_status_changed)

@@ -9,7 +9,7 @@ before anything else happens to them (``feedback.inbound``).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -210,11 +210,9 @@ class SmsMessage(Base):
     error_code: Mapped[int | None] = mapped_column(Integer)
     checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
 
-    # Inbound only: when it was handled (keywords, answers, alerts) and tagged.
+    # Inbound only: when it was handled (keywords, answers, alerts); themes are in rhi.themes.
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
-    tagged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
-    analysis: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     conversation: Mapped[Conversation | None] = relationship(back_populates="messages")
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])

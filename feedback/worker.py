@@ -19,12 +19,13 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from feedback.analysis import tag_pending
 from feedback.dispatch import Pace, dispatch, transport_for
 from feedback.inbound import apply_status_events, handle_pending
 from feedback.surveys import remind_and_expire, start_due
 from feedback.transport import Transport
+from rhi.api.services import purge_idempotency_records
 from rhi.extensions import db
+from rhi.themes.tagging import tag_pending
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,8 @@ def run_once(transport: Transport, pace: Pace | None = None) -> dict[str, int]:
     report = dispatch(transport, worker=worker_name(), pace=pace, app=app)
     counts.update(sent=report.accepted, retried=report.retried, failed=report.failed)
     counts.update(unknown=report.unknown, stale=report.stale)
-    counts["tagged"] = tag_pending()
+    counts["tagged"] = tag_pending()  # interview notes and received texts
+    counts["forgotten"] = purge_idempotency_records()
     db.session.remove()
     return counts
 

@@ -81,6 +81,7 @@ def _init_extensions(app: Flask) -> None:
     from rhi import models  # noqa: F401
     from rhi.auth.sessions import load_signed_in_user
     from rhi.extensions import babel, csrf, db, limiter, migrate
+    from rhi.themes import sources  # noqa: F401  (registers interview notes for tagging)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
@@ -103,6 +104,7 @@ def _register_blueprints(app: Flask) -> None:
     from rhi.interviews.views import bp as interviews_bp
     from rhi.main.views import bp as main_bp
     from rhi.meetings.views import bp as meetings_bp
+    from rhi.themes.views import bp as themes_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
@@ -111,6 +113,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(children_bp, url_prefix="/children")
     app.register_blueprint(interviews_bp, url_prefix="/returns")
     app.register_blueprint(meetings_bp, url_prefix="/meetings")
+    app.register_blueprint(themes_bp, url_prefix="/themes")
     # The API authenticates with bearer keys, not cookies, so CSRF does not apply.
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp, url_prefix="/api/v1")
@@ -119,9 +122,11 @@ def _register_blueprints(app: Flask) -> None:
 def _register_commands(app: Flask) -> None:
     from rhi.api.cli import api_keys_command
     from rhi.demo import demo_data_command
+    from rhi.themes.cli import themes_command
 
     app.cli.add_command(demo_data_command)
     app.cli.add_command(api_keys_command)
+    app.cli.add_command(themes_command)
 
 
 def _template_context(app: Flask) -> None:

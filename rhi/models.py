@@ -10,6 +10,7 @@ from rhi.interviews.models import ReturnInterview, RhiTransition
 from rhi.interviews.record import InterviewRecord
 from rhi.meetings.models import MeetingTask
 from rhi.reference.models import District
+from rhi.themes.models import TaggedText, ThemeSuggestion
 
 __all__ = [
     "ApiClient",
@@ -24,7 +25,9 @@ __all__ = [
     "Place",
     "ReturnInterview",
     "RhiTransition",
+    "TaggedText",
     "Team",
+    "ThemeSuggestion",
     "User",
     "UserSession",
 ]

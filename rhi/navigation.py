@@ -41,6 +41,7 @@ NAV_ITEMS: list[NavItem] = [
         Permission.VIEW_SURVEY_RESULTS,
         "sms_results.",
     ),
+    NavItem(_l("Theme review"), "themes.review_queue", Permission.REVIEW_THEMES, "themes."),
     NavItem(
         _l("Surveys"), "survey_admin.list_templates", Permission.MANAGE_SURVEYS, "survey_admin."
     ),

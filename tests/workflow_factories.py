@@ -113,11 +113,18 @@ def sms_url_values(child: Child, worker: User) -> dict[str, int | str]:
     from feedback.inbound import handle, store_inbound
     from feedback.models import Conversation, SmsMessage, UrgentAlert
     from feedback.vocabulary import ConversationStatus
+    from rhi.themes.models import ThemeSuggestion
+    from rhi.themes.tagging import tag_pending
     from tests.feedback_factories import create_contact, fresh_mobile, shipped_templates
 
     contact = create_contact(child, worker)
     stored, _new = store_inbound("SM" + "0" * 32, contact.phone, "hes outside my house again")
     handle(stored.id)
+    tagged, _new = store_inbound("SM" + "1" * 32, contact.phone, "went country with some olders")
+    handle(tagged.id)
+    tag_pending()
+    suggestion = db.session.scalars(sa.select(ThemeSuggestion).order_by(ThemeSuggestion.id)).first()
+    assert suggestion is not None
     message = db.session.get(SmsMessage, stored.id)
     assert message is not None
     alert = db.session.scalars(sa.select(UrgentAlert)).one()
@@ -140,6 +147,8 @@ def sms_url_values(child: Child, worker: User) -> dict[str, int | str]:
         "alert_id": alert.id,
         "message_id": message.id,
         "phone": contact.phone,
+        "text_id": suggestion.text_id,
+        "suggestion_id": suggestion.id,
     }
 
 

@@ -219,9 +219,7 @@ def upgrade():
         sa.Column("error_code", sa.Integer(), nullable=True),
         sa.Column("checked_by_id", sa.Integer(), nullable=True),
         sa.Column("handled_at", rhi.database.UTCDateTime(timezone=True), nullable=True),
-        sa.Column("tagged_at", rhi.database.UTCDateTime(timezone=True), nullable=True),
         sa.Column("urgent", sa.Boolean(), nullable=False),
-        sa.Column("analysis", sa.JSON(), nullable=True),
         sa.ForeignKeyConstraint(
             ["checked_by_id"],
             ["staff_user.id"],

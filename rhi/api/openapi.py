@@ -286,7 +286,8 @@ PARAMETERS = {
         "required": False,
         "description": "Any unique value (a UUID is ideal). A retry with the same key and body "
         "gets the first answer back (same status and body) instead of recording twice; the same "
-        "key with a different request is refused (422). Failed requests are not kept.",
+        "key with a different request is refused (422). Failed requests are not kept; answers are "
+        "kept for 7 days, so retry within that time.",
         "schema": {"type": "string", "minLength": 1, "maxLength": IDEMPOTENCY_KEY_MAX},
     },
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,13 +21,15 @@ from rhi.api.schemas import episode_json, rhi_json
 from rhi.audit.actions import AuditAction
 from rhi.audit.services import record
 from rhi.children.services import find_child, save_child
-from rhi.database import transactional
+from rhi.database import transactional, utcnow
 from rhi.domain import NotFound, RuleBroken
 from rhi.episodes.models import Episode
 from rhi.episodes.services import record_episode, record_return
 from rhi.extensions import db
 
 SOURCE = "api"  # Episode.source for episodes recorded through the API
+# How long a POST's answer is kept for retries with the same Idempotency-Key.
+IDEMPOTENCY_KEEP = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,18 @@ def view_episode(client: ApiClient, episode_id: int) -> dict[str, Any]:
         detail={"episode_id": episode.id, "api_client": client.name},
     )
     return {**episode_json(episode), "rhi": rhi_json(episode.rhi)}
+
+
+@transactional
+def purge_idempotency_records(now: datetime | None = None) -> int:
+    """Forget answers older than ``IDEMPOTENCY_KEEP``: a retry comes long before that."""
+    cutoff = (now or utcnow()) - IDEMPOTENCY_KEEP
+    result = db.session.execute(
+        sa.delete(IdempotencyRecord)
+        .where(IdempotencyRecord.created_at < cutoff)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def _hash(fingerprint: str) -> str:

@@ -60,3 +60,5 @@ class AuditAction(StrEnum):
     URGENT_ALERT_RAISED = "urgent_alert_raised"
     URGENT_ALERT_ACKNOWLEDGED = "urgent_alert_acknowledged"
     DUTY_CONTACT_SET = "duty_contact_set"
+    THEME_DECIDED = "theme_decided"
+    THEMES_EXPORTED = "themes_exported"

@@ -42,6 +42,7 @@ class Permission(StrEnum):
     HANDLE_ALERTS = "handle_alerts"  # see and acknowledge urgent texts; set the duty contact
     MANAGE_SURVEYS = "manage_surveys"  # write survey templates and their triggers
     VIEW_SURVEY_RESULTS = "view_survey_results"  # response rates and ratings
+    REVIEW_THEMES = "review_themes"  # accept, reject and add themes on pseudonymised texts
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -77,6 +78,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.READ_MESSAGES,
             Permission.SEND_MESSAGES,
             Permission.VIEW_SURVEY_RESULTS,
+            Permission.REVIEW_THEMES,
         }
     ),
     Role.ADMIN: frozenset(

@@ -7,7 +7,6 @@ is made with ``app_ctx`` (an empty database) before the browser signs in.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,6 @@ from typing import Any
 import pytest
 from flask import Flask
 from playwright.sync_api import Browser, sync_playwright
-from werkzeug.serving import WSGIRequestHandler, make_server
 
 from tests.browser.axe import REPORT
 from tests.browser.helpers import BrowserPage
@@ -67,27 +65,6 @@ def chromium() -> Iterator[Browser]:
         )
         yield browser
         browser.close()
-
-
-class QuietRequestHandler(WSGIRequestHandler):
-    """No access log: a failing test's output should show its own problem."""
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        pass
-
-
-@pytest.fixture
-def live_server(app: Flask) -> Iterator[str]:
-    """Serve ``app`` on a free loopback port for one test; yield its base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietRequestHandler)
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
 
 
 def _passed(item: pytest.Item) -> bool:

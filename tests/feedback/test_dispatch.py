@@ -225,3 +225,17 @@ def test_the_rate_is_kept(app, twilio):
     assert twilio.max_requests_in(0.5) <= 11  # 20 a second: at most 10 (+1 at the edge)
     times = twilio.request_times()
     assert times[-1] - times[0] >= 11 / 20 - 0.05
+
+
+def test_twilio_delivery_receipts_reach_the_app_signed_and_in_order(app, twilio, live_server):
+    app.config["PUBLIC_BASE_URL"] = live_server  # restored by the twilio fixture
+    message = pending("Your survey")
+    send(app)
+    [request] = twilio.requests
+    assert request.status_callback == f"{live_server}/sms/status"
+    assert twilio.send_status_callback(request.sid, "sent") == 204
+    assert twilio.send_status_callback(request.sid, "delivered") == 204
+    assert twilio.send_status_callback(request.sid, "sent") == 204  # late: ignored
+    assert twilio.send_status_callback(request.sid, "failed", auth_token="not-ours") == 403
+    db.session.expire_all()
+    assert db.session.get(SmsMessage, message.id).status == SendStatus.DELIVERED

@@ -12,6 +12,7 @@ from feedback.outbox import queue
 from feedback.vocabulary import INBOUND_GRACE, MessageKind, SendStatus
 from rhi.database import utcnow
 from rhi.extensions import db
+from rhi.themes.models import TaggedText
 from tests.feedback_factories import fresh_mobile
 
 
@@ -29,8 +30,11 @@ def test_one_round_sends_handles_and_tags(app, app_ctx, monkeypatch):
     db.session.expire_all()
     assert db.session.get(SmsMessage, waiting_id).status == SendStatus.DELIVERED  # console
     received = db.session.get(SmsMessage, left_id)
-    assert received.handled_at is not None and received.tagged_at is not None
-    assert received.analysis is not None and received.analysis["urgent"] is False
+    assert received.handled_at is not None
+    tagged = db.session.scalar(
+        sa.select(TaggedText).where(TaggedText.source == "sms", TaggedText.source_id == left_id)
+    )
+    assert tagged is not None and tagged.urgent is False and tagged.model_version
     replies = db.session.scalars(
         sa.select(SmsMessage).where(SmsMessage.kind == MessageKind.KEYWORD_REPLY)
     ).all()

@@ -23,6 +23,7 @@ MANAGERS = frozenset({Role.TEAM_MANAGER})
 CHILD_VIEWERS = frozenset({Role.RHI_WORKER, Role.TEAM_MANAGER, Role.ADMIN})
 READERS = frozenset({Role.RHI_WORKER, Role.TEAM_MANAGER, Role.PARTICIPATION_OFFICER})
 RESULTS = frozenset({Role.TEAM_MANAGER, Role.PARTICIPATION_OFFICER, Role.ADMIN})
+REVIEWERS = frozenset({Role.PARTICIPATION_OFFICER})
 
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "main.healthz": PUBLIC,
@@ -96,6 +97,11 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "sms_simulator.phone": READERS,
     "sms_simulator.send_now": READERS,
     "sms_results.response_rates": RESULTS,
+    "themes.review_queue": REVIEWERS,
+    "themes.review_text": REVIEWERS,
+    "themes.decide": REVIEWERS,
+    "themes.add_theme": REVIEWERS,
+    "themes.accept_strong": REVIEWERS,
 }
 
 IGNORED = {"static"}

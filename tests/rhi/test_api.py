@@ -895,3 +895,13 @@ def test_every_api_view_declares_its_access(app):
             scopes = getattr(view, "scopes", ())
             expected = "public" if not scopes else "api:" + "|".join(scopes)
             assert view.access == expected
+
+
+def test_answers_kept_for_retries_are_forgotten_after_seven_days(api):
+    from rhi.api.services import IDEMPOTENCY_KEEP, purge_idempotency_records
+
+    api.post_episode(episode_body(), key="old-key")
+    kept = db.session.scalars(sa.select(IdempotencyRecord)).one()
+    assert purge_idempotency_records(kept.created_at + IDEMPOTENCY_KEEP) == 0
+    assert purge_idempotency_records(kept.created_at + IDEMPOTENCY_KEEP + timedelta(seconds=1)) == 1
+    assert db.session.scalar(sa.select(sa.func.count(IdempotencyRecord.id))) == 0

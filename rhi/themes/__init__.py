@@ -1,0 +1,1 @@
+"""Themes: the tagger's suggestions on interview notes and texts, and people's decisions on them."""

@@ -1,0 +1,70 @@
+"""Tagged texts and the theme suggestions on them.
+
+A text is named by its source and id (an interview record, a received SMS),
+never copied: the review page reads it from its source, so deleting the
+source (retention) leaves nothing readable here. ``text_hash`` says which
+version of the text the suggestions' spans point into.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from rhi.database import UTCDateTime, utcnow
+from rhi.extensions import Base
+from rhi.themes.vocabulary import Decision, Origin
+
+if TYPE_CHECKING:
+    from rhi.auth.models import User
+
+
+class TaggedText(Base):
+    __tablename__ = "tagged_text"
+    __table_args__ = (UniqueConstraint("source", "source_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(16))
+    source_id: Mapped[int] = mapped_column(Integer)
+    child_id: Mapped[int | None] = mapped_column(ForeignKey("child.id"), index=True)
+    # When the text was written (the interview held, the text received): for filters.
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    model_version: Mapped[str] = mapped_column(String(64))
+    tagged_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    sentiment_label: Mapped[str | None] = mapped_column(String(8))
+    sentiment_polarity: Mapped[float | None] = mapped_column(Float)
+    # Set when a reviewer has been through every suggestion on it.
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+
+    suggestions: Mapped[list[ThemeSuggestion]] = relationship(
+        back_populates="text", cascade="all, delete-orphan", order_by="ThemeSuggestion.id"
+    )
+    reviewed_by: Mapped[User | None] = relationship()
+
+
+class ThemeSuggestion(Base):
+    """One theme on one text: the tagger's suggestion (or a reviewer's addition) and its fate."""
+
+    __tablename__ = "theme_suggestion"
+    __table_args__ = (UniqueConstraint("text_id", "theme"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text_id: Mapped[int] = mapped_column(ForeignKey("tagged_text.id"), index=True)
+    theme: Mapped[str] = mapped_column(String(32), index=True)
+    # Evidence: [{"start": 12, "end": 25, "score": 0.97}, ...] into the tagged text.
+    spans: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    origin: Mapped[str] = mapped_column(String(16), default=Origin.TAGGER)
+    decision: Mapped[str] = mapped_column(String(16), default=Decision.PENDING, index=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    model_version: Mapped[str | None] = mapped_column(String(64))
+
+    text: Mapped[TaggedText] = relationship(back_populates="suggestions")
+    decided_by: Mapped[User | None] = relationship()

@@ -1,0 +1,129 @@
+"""Tagging texts with themes: the app's one door into the ``nlp`` package.
+
+The worker calls ``tag_pending`` (never a request: the model takes a second to
+load). Each source lists its new and changed texts; each gets one
+``TaggedText`` and a ``ThemeSuggestion`` per theme the tagger raises, with
+its evidence spans, score and the model's version. Re-tagging a changed text
+keeps people's decisions and replaces only suggestions nobody has looked at;
+so does a new model version (``nlp train``), in the background, batch by batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from typing import Any
+
+import sqlalchemy as sa
+
+from rhi.database import transactional, utcnow
+from rhi.extensions import db
+from rhi.themes.models import TaggedText, ThemeSuggestion
+from rhi.themes.sources import SOURCES, Source, SourceText
+from rhi.themes.vocabulary import Decision, Origin
+
+
+def analyse(texts: list[str]) -> list[dict[str, Any]]:
+    """The tagger's output for each text, in the shape nlp.md defines."""
+    from nlp.tagger import tag_many  # loaded on first use, in the worker
+
+    return [result.to_dict() for result in tag_many(texts)]
+
+
+@lru_cache(maxsize=1)
+def model_version() -> str:
+    """Which rules and model tagged a text: the pipeline version and the model's build hash."""
+    from nlp.pipeline import PIPELINE_VERSION, default_model_dir
+
+    model_dir = default_model_dir()
+    build = model_dir / "homeward_build.json" if model_dir else None
+    if build is None or not build.exists():
+        return PIPELINE_VERSION
+    digest = hashlib.sha256(build.read_bytes()).hexdigest()[:12]
+    return f"{PIPELINE_VERSION}+{digest}"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _spans(result: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    by_theme: dict[str, list[dict[str, Any]]] = {theme: [] for theme in result["themes"]}
+    for evidence in result["evidence"]:
+        if evidence["theme"] in by_theme:
+            by_theme[evidence["theme"]].append(
+                {"start": evidence["start"], "end": evidence["end"], "score": evidence["score"]}
+            )
+    return by_theme
+
+
+def _store(item: SourceText, result: dict[str, Any], version: str) -> TaggedText:
+    tagged = db.session.scalar(
+        sa.select(TaggedText).where(
+            TaggedText.source == item.source, TaggedText.source_id == item.source_id
+        )
+    )
+    now = utcnow()
+    if tagged is None:
+        tagged = TaggedText(source=item.source, source_id=item.source_id)
+        db.session.add(tagged)
+    tagged.child_id = item.child_id
+    tagged.written_at = item.written_at
+    tagged.text_hash = text_hash(item.text)
+    tagged.model_version = version
+    tagged.tagged_at = now
+    tagged.urgent = bool(result["urgent"])
+    tagged.sentiment_label = result["sentiment"]["label"]
+    tagged.sentiment_polarity = result["sentiment"]["polarity"]
+    found = _spans(result)
+    existing = {suggestion.theme: suggestion for suggestion in tagged.suggestions}
+    for theme, old in existing.items():
+        untouched = old.decision == Decision.PENDING and old.origin == Origin.TAGGER
+        if theme not in found and untouched:
+            tagged.suggestions.remove(old)
+    for theme, spans in found.items():
+        suggestion = existing.get(theme) or ThemeSuggestion(theme=theme, origin=Origin.TAGGER)
+        if theme not in existing:
+            tagged.suggestions.append(suggestion)
+            tagged.reviewed_at = None
+        suggestion.spans = spans
+        suggestion.score = max((span["score"] for span in spans), default=0.0)
+        suggestion.model_version = version
+    return tagged
+
+
+def _older_versions(source: Source, version: str, limit: int) -> list[SourceText]:
+    """Texts this source gave that an older model tagged: tagged again with this one.
+
+    Tags on a text that no longer exists (deleted, or past retention) go too.
+    """
+    stale = db.session.scalars(
+        sa.select(TaggedText)
+        .where(TaggedText.source == source.kind, TaggedText.model_version != version)
+        .order_by(TaggedText.id)
+        .limit(limit)
+    ).all()
+    found = source.fetch([tagged.source_id for tagged in stale]) if stale else {}
+    for tagged in stale:
+        if tagged.source_id not in found:
+            db.session.delete(tagged)
+    return list(found.values())
+
+
+@transactional
+def tag_pending(limit: int = 200) -> int:
+    """Tag what each source has new or changed, then what an older model tagged.
+
+    Returns how many texts were tagged (0 when there is nothing left to do).
+    """
+    count = 0
+    version = model_version()
+    for source in SOURCES.values():
+        items = source.pending(limit) or _older_versions(source, version, limit)
+        if not items:
+            continue
+        for item, result in zip(items, analyse([i.text for i in items]), strict=True):
+            _store(item, result, version)
+        db.session.flush()
+        count += len(items)
+    return count
