@@ -16,6 +16,7 @@ from feedback.inbound import MAX_BODY, handle, store_inbound, store_status
 from feedback.phones import parse_sender
 from rhi.auth.sessions import public
 from rhi.errors import json_error
+from rhi.logsafe import error_summary
 
 bp = Blueprint("sms", __name__)
 log = logging.getLogger(__name__)
@@ -65,10 +66,14 @@ def inbound() -> Response:
     if new:
         try:
             handle(message.id)
-        except Exception:
+        except Exception as error:
             # The text is safely stored; the worker handles it shortly. Twilio
             # gets its 200, so it does not send the same text again.
-            log.exception("Handling received SMS %s failed; the worker will retry", message.id)
+            log.error(
+                "Handling received SMS %s failed; the worker will retry: %s",
+                message.id,
+                error_summary(error),
+            )
     return _twiml()
 
 

@@ -25,6 +25,7 @@ from feedback.surveys import remind_and_expire, start_due
 from feedback.transport import Transport
 from rhi.api.services import purge_idempotency_records
 from rhi.extensions import db
+from rhi.logsafe import error_summary
 from rhi.themes.tagging import tag_pending
 
 log = logging.getLogger(__name__)
@@ -69,8 +70,8 @@ def worker_command(once: bool, interval: float) -> None:
     while True:
         try:
             counts = run_once(transport, pace)
-        except Exception:  # keep serving: a database restart must not need a person
-            log.exception("SMS worker round failed; trying again")
+        except Exception as error:  # keep serving: a database restart must not need a person
+            log.error("SMS worker round failed; trying again: %s", error_summary(error))
             db.session.remove()
             counts = {}
         busy = any(counts.get(name) for name in ("sent", "retried", "handled", "started"))

@@ -16,6 +16,7 @@ matched first and switch the trigger off. A trigger inside a theme cue
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -23,7 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from nlp.rules import Candidate, phrases
+from nlp.rules import ADULT_AGE, Candidate, PhraseTemplates, phrases
 
 NEGATION_FACTORY = "homeward_negation_v1"
 
@@ -40,17 +41,19 @@ class Trigger:
 
 
 TRIGGERS: tuple[Trigger, ...] = (
-    Trigger("bare", ("no", "not", "never", "nor", "without"), pre=4),
+    Trigger("bare", ("no", "not", "never", "nor", "without"), pre=5),
     Trigger("contraction", ("nt", "n't", "n\u2019t"), pre=3),
     Trigger(
         "explicit",
         (
             "no (concerns|concern|worries|issues) (about|re|regarding|around|of|for|with)?",
-            "no (evidence|indication|indications|signs|sign|suggestion|disclosure|reports|report) (of|that)?",  # noqa: E501
+            "no (evidence|indication|indications|signs|sign|suggestion|disclosure|disclosures|reports|report) (of|that|regarding|re|about|around|for|concerning)?",  # noqa: E501
+            "(no one|no1|noone|no-one|nobody|no ones|no one 's|no one has|nobody has|no one s) (has |have |had |ever )?(asked|made|forced|told|given|gave|touched|sent|offered|pressured)",  # noqa: E501
             "(nothing|no information|no intelligence) to (suggest|indicate)",
             "(did not|did nt|didn't|has not|has nt|hasn't) disclose",
             "(denies|deny|denying) (any )?",
             "not known to",
+            "(no|nil) (intelligence|information|evidence|indication|indications) (linking|connecting|that|of|to suggest)",  # noqa: E501
             "(no|not) (involved|involvement) in",
         ),
         pre=8,
@@ -62,6 +65,26 @@ TRIGGERS: tuple[Trigger, ...] = (
         ("no further action", "nfa", "not required"),
         pre=8,
         post=8,
+        comma_stops=False,
+    ),
+    # "Asked about CSE. Nothing disclosed.": may reach back into the previous
+    # sentence when that sentence is a question put to the child.
+    Trigger(
+        "answer",
+        (
+            "(nothing|none|nil|no concerns|no disclosures|no disclosure) (disclosed|identified|raised|reported|noted|found|given)?",  # noqa: E501
+            "(denied|denies) (this|it|all|any of this|that)",
+        ),
+        post=12,
+        comma_stops=False,
+    ),
+    # "CSE screening completed, no concerns identified": the topic comes first.
+    Trigger(
+        "screened",
+        (
+            "(completed|done|carried out|undertaken|discussed|explored|reviewed|considered)( ,| ;| -)? (no concerns|nothing disclosed|no disclosures|nothing of concern|nil concerns|none identified)",  # noqa: E501
+        ),
+        post=10,
         comma_stops=False,
     ),
     Trigger(
@@ -76,7 +99,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
 )
 
-PSEUDO_TRIGGERS: tuple[str, ...] = phrases(
+PSEUDO_TRIGGERS: PhraseTemplates = phrases(
     "not (only|just|sure|happy|good|nice|safe|ok|okay|well|fair|right|like|liking|bothered)",
     "not (getting on|want|wanting|listening|sleeping|eating|coming|going|returning|returned)",
     "not (attending|allowed|letting|let|in school|at school|been to school|caring)",
@@ -85,6 +108,13 @@ PSEUDO_TRIGGERS: tuple[str, ...] = phrases(
     "(said|say|says|saying|told them) no",
     "(without|no) (permission|asking|telling)",
     "nothing but",
+    "(nt|n't|not|never|without) (tell|telling|told|inform|informing|ring|ringing|call|calling|say|saying|letting|let anyone)",  # noqa: E501
+    "no (a|an|the|thanks|thank|chance|ta|problem|worries mate)",
+    "(lol|haha|lmao|oh|ha|like) no",
+    "not (a lot|much|long|for long|enough|yet|again|anymore|any more|really)",
+    "(nt|n't|not) (talk|speak|say anything|do anything|go anywhere|be in the same room) without",
+    "(nt|n't|not|never) (stop|stopped)",
+    "not (my|her|his|a|the) (home|house|family|choice|fault|real)",
 )
 
 TERMINATORS: frozenset[str] = frozenset(
@@ -134,18 +164,29 @@ def negation_scopes(
     triggers.
     """
     by_name = {t.name: t for t in TRIGGERS}
-    blocked: set[int] = set()
-    for _, s, e in pseudo(doc):
-        blocked.update(range(s, e))
-    for s, e in protected:
-        blocked.update(range(s, e))
+    pseudo_spans = [(s, e) for _, s, e in pseudo(doc)]
     spans = filter_spans([doc[s:e] for _, s, e in triggers(doc, as_spans=False)])
     names = {(s, e): doc.vocab.strings[m] for m, s, e in triggers(doc)}
     scoped: set[int] = set()
     for span in spans:
-        if any(i in blocked for i in range(span.start, span.end)):
+        if names.get((span.start, span.end)) == "answer":
+            scoped.update(_answered(doc, span.start, span.end))
+            continue
+        # A trigger inside a theme cue ("not allowed out") is part of the cue.
+        if any(s <= span.start and span.end <= e for s, e in protected):
+            continue
+        # A pseudo-trigger switches a trigger off unless the trigger is the longer
+        # phrase around it ("no one has asked me" contains "no one").
+        if any(
+            s < span.end
+            and span.start < e
+            and not (span.start <= s and e <= span.end and span.end - span.start > e - s)
+            for s, e in pseudo_spans
+        ):
             continue
         trigger = by_name[names[(span.start, span.end)]]
+        # A cue that starts inside the trigger ("no one has *asked me for pics*").
+        scoped.update(range(span.start + 1, span.end))
         i = span.end
         while i < len(doc) and i < span.end + trigger.pre:
             if _stops(doc, i, trigger) or (i > span.start and doc[i].is_sent_start):
@@ -163,9 +204,51 @@ def negation_scopes(
     return scoped
 
 
+QUESTION_WORDS = frozenset(
+    {"asked", "discussed", "explored", "screening", "screened", "questioned", "talked", "spoke"}
+)
+
+
+def _answered(doc: Doc, start: int, end: int) -> set[int]:
+    """Tokens an answer-style denial negates: the rest of its own sentence when it
+    opens the sentence and the previous sentence puts a question ("Asked about
+    CSE. Nothing disclosed."); nothing otherwise (bare "no" is handled elsewhere).
+    """
+    sent = doc[start].sent
+    subject = {"yp", "she", "he", "they", "child", "young", "person", "i"}
+    # "asked about CSE; nothing disclosed": the question is the clause before.
+    clause = start
+    while clause > sent.start and doc[clause - 1].lower_ in subject:
+        clause -= 1
+    if clause > sent.start and doc[clause - 1].text in {";", ",", "-", ":"}:
+        before = doc[sent.start : clause - 1]
+        if any(t.lower_ in QUESTION_WORDS for t in before):
+            return set(range(before.start, before.end))
+    if sent.start == 0 or any(t.lower_ not in subject for t in doc[sent.start : start]):
+        return set()
+    prev = doc[sent.start - 1].sent
+    if not any(t.lower_ in QUESTION_WORDS for t in prev):
+        return set()
+    return set(range(prev.start, prev.end))
+
+
 def _stops(doc: Doc, i: int, trigger: Trigger) -> bool:
     text = doc[i].lower_
+    # "im not depressed or anything the man said...": the denial ends there.
+    if i > 0 and doc[i - 1].lower_ == "or" and text in {"anything", "nothing", "owt", "whatever"}:
+        return True
     return text in TERMINATORS or (trigger.comma_stops and text == ",")
+
+
+_ADULT_AGE = re.compile(ADULT_AGE)
+
+
+def _states_adult_age(doc: Doc, cand: Candidate) -> bool:
+    """An adult partner's age is itself the concern: "no concerns about her
+    boyfriend, who is 24" keeps ``risky_adults`` / ``cse``."""
+    if cand.theme not in {"risky_adults", "cse"} or not cand.rule_id.endswith("adult_partner"):
+        return False
+    return any(_ADULT_AGE.match(t.text) for t in doc[cand.start : cand.end])
 
 
 class NegationComponent:
@@ -183,7 +266,7 @@ class NegationComponent:
             doc, self.triggers, self.pseudo, [(c.start, c.end) for c in candidates]
         )
         for cand in candidates:
-            if cand.start in scoped:
+            if cand.start in scoped and not _states_adult_age(doc, cand):
                 cand.negated = True
         return doc
 

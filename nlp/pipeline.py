@@ -19,10 +19,20 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from nlp import negation, textcat
-from nlp.rules import Candidate, Rule, all_rules
+from nlp.rules import (
+    Candidate,
+    Rule,
+    all_rules,
+    dnt_variant,
+    expand,
+    sms_norms,
+    template_patterns,
+)
 
 THEME_RULES_FACTORY = "homeward_theme_rules_v1"
 PIPELINE_VERSION = "rules-1"
+# Templates expanding to more phrases than this are matched as token patterns.
+MAX_PHRASES_PER_TEMPLATE = 300
 
 if not Doc.has_extension("homeward_candidates"):
     Doc.set_extension("homeward_candidates", default=None)
@@ -33,7 +43,7 @@ if not Doc.has_extension("homeward_blocked"):
 
 
 class ThemeRulesComponent:
-    """Finds theme cues with PhraseMatcher (LOWER) and Matcher, then applies blockers.
+    """Finds theme cues with PhraseMatcher (NORM) and Matcher, then applies blockers.
 
     Sets ``doc._.homeward_candidates``: a list of :class:`nlp.rules.Candidate`,
     at most one per overlapping region and theme (the longest wins), and
@@ -42,15 +52,37 @@ class ThemeRulesComponent:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.rules: dict[str, Rule] = {}
-        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        rules = all_rules()
+        self.rules: dict[str, Rule] = {rule.rule_id: rule for rule in rules}
+        # Texting spellings ("wiv", "sendin") share the norm of the full word, and
+        # cues match on NORM, so a template needs no spelling variants.
+        for word, norm in sms_norms(t for r in rules for t in r.phrases.templates).items():
+            nlp.vocab[word].norm_ = norm
+        cache: dict[str, list[str]] = {}
+
+        def tokenize(text: str) -> list[str]:
+            if text not in cache:
+                cache[text] = [t.norm_ for t in nlp.make_doc(text)]
+            return cache[text]
+
         self.matcher = Matcher(nlp.vocab)
-        for rule in all_rules():
-            self.rules[rule.rule_id] = rule
-            if rule.phrases:
-                self.phrase_matcher.add(rule.rule_id, [nlp.make_doc(p) for p in rule.phrases])
-            if rule.patterns:
-                self.matcher.add(rule.rule_id, list(rule.patterns))
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        for rule in rules:
+            patterns = list(rule.patterns)
+            small: list[str] = []
+            for template in rule.phrases.templates:
+                # Large alternations as token patterns (cheap to build); small ones
+                # as phrases (cheaper to match).
+                expanded = [p for p in expand(template) if p]
+                if len(expanded) > MAX_PHRASES_PER_TEMPLATE:
+                    patterns += template_patterns(template, tokenize, "NORM", dnt_variant)
+                else:
+                    small += expanded + [v for p in expanded for v in dnt_variant(p)]
+            if small:
+                docs = list(nlp.tokenizer.pipe(small))  # type: ignore[union-attr]
+                self.phrase_matcher.add(rule.rule_id, docs)
+            if patterns:
+                self.matcher.add(rule.rule_id, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
@@ -92,7 +124,12 @@ def _apply_blockers(
         for rule, s, e in blockers:
             if cand.theme not in rule.blocks:
                 continue
-            if rule.block_scope == "doc" or (s < cand.end and cand.start < e):
+            if rule.block_scope == "doc":
+                return True
+            # A cue that strictly contains the blocker ("not happy in placement"
+            # around "happy in placement") is the more specific reading: kept.
+            contains = cand.start <= s and e <= cand.end and cand.end - cand.start > e - s
+            if s < cand.end and cand.start < e and not contains:
                 return True
         return False
 

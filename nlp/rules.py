@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from nlp.taxonomy import THEME_IDS
@@ -35,54 +35,255 @@ class Rule:
 
     rule_id: str
     theme: str | None
-    phrases: tuple[str, ...] = ()
+    phrases: PhraseTemplates = field(default_factory=lambda: PhraseTemplates())
     patterns: tuple[TokenPattern, ...] = ()
     score: float = 0.9
     blocks: tuple[str, ...] = ()
     block_scope: Literal["span", "doc"] = "span"
 
 
-_GROUP = re.compile(r"\(([^()]*)\)")
+def _alternatives(template: str, pos: int, closer: str) -> tuple[list[str], int]:
+    """Parse ``a|b(c|d)?e`` up to ``closer``: every string it stands for, and the
+    position after the closer. Groups nest; ``(x)?`` is optional."""
+    options: list[str] = []
+    current = [""]
+    while pos < len(template):
+        ch = template[pos]
+        if ch == closer:
+            return [*options, *current], pos + 1
+        if ch == "|":
+            options += current
+            current = [""]
+            pos += 1
+        elif ch == "(":
+            inner, pos = _alternatives(template, pos + 1, ")")
+            if pos < len(template) and template[pos] == "?":
+                inner = [*inner, ""]
+                pos += 1
+            current = [head + tail for head in current for tail in inner]
+        else:
+            current = [head + ch for head in current]
+            pos += 1
+    if closer:
+        raise ValueError(f"unbalanced parentheses in {template!r}")
+    return [*options, *current], pos
 
 
 def expand(template: str) -> list[str]:
     """Expand ``"(a|b) c( d)?"`` into every phrase it stands for.
 
-    ``(x|y)`` chooses one alternative; ``(x)?`` is optional. Whitespace is
-    normalised, so ``"(my )?mum"`` gives ``["my mum", "mum"]``.
+    ``(x|y)`` chooses one alternative (groups may nest); ``(x)?`` is optional.
+    Whitespace is normalised, so ``"(my )?mum"`` gives ``["my mum", "mum"]``.
     """
-    parts: list[list[str]] = []
-    pos = 0
-    for m in _GROUP.finditer(template):
-        parts.append([template[pos : m.start()]])
-        options = m.group(1).split("|")
-        optional = template[m.end() : m.end() + 1] == "?"
-        if optional:
-            options = [*options, ""]
-        parts.append(options)
-        pos = m.end() + (1 if optional else 0)
-    parts.append([template[pos:]])
-    return [" ".join("".join(combo).split()) for combo in itertools.product(*parts)]
+    out, _ = _alternatives(template, 0, "")
+    return [" ".join(x.split()) for x in out]
 
 
-def phrases(*templates: str) -> tuple[str, ...]:
-    """Expand several templates into one de-duplicated tuple of phrases."""
-    seen: dict[str, None] = {}
+@dataclass(frozen=True)
+class PhraseTemplates:
+    """Phrase templates; iterating gives every phrase they stand for (SMS
+    spellings included). The theme-rules component compiles the templates to
+    token patterns instead (:func:`template_patterns`), which is much cheaper
+    than tokenising tens of thousands of expanded phrases at start-up."""
+
+    templates: tuple[str, ...] = ()
+
+    def __iter__(self) -> Iterator[str]:
+        seen: dict[str, None] = {}
+        for template in self.templates:
+            for phrase in expand(template):
+                if phrase:
+                    seen.setdefault(phrase, None)
+                    # Texts drop the g ("trappin", "sendin pics"): match both.
+                    for variant in _sms_variants(phrase):
+                        seen.setdefault(variant, None)
+        return iter(seen)
+
+    def __bool__(self) -> bool:
+        return bool(self.templates)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def phrases(*templates: str) -> PhraseTemplates:
+    """Several templates as one :class:`PhraseTemplates` (iterate for the phrases)."""
+    return PhraseTemplates(tuple(templates))
+
+
+def _top_level_slots(template: str) -> list[str]:
+    """Split a template on the spaces outside parentheses: one slot per word or group."""
+    slots, current, depth = [], "", 0
+    for ch in template:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch.isspace() and depth == 0:
+            if current:
+                slots.append(current)
+            current = ""
+        else:
+            current += ch
+    if current:
+        slots.append(current)
+    return slots
+
+
+def template_patterns(
+    template: str,
+    tokenize: Callable[[str], list[str]],
+    key: str = "LOWER",
+    variants: Callable[[str], list[str]] | None = None,
+) -> list[TokenPattern]:
+    """A template as a few spaCy token patterns (``LOWER`` in a set per position).
+
+    Each slot's alternatives (and their SMS spellings) are grouped by token
+    count; a slot with alternatives of 1 and 2 tokens gives two options, so a
+    template gives the product of its slots' options (usually 1-4 patterns).
+    Alternatives of the same length are merged position by position, which may
+    also accept a few mixed forms ("will n't"): harmless for these cue lists.
+    """
+    options_per_slot: list[list[TokenPattern]] = []
+    for slot in _top_level_slots(template):
+        alternatives: set[str] = set()
+        for alt in expand(slot):
+            alternatives.add(alt)
+            alternatives.update((variants or _sms_variants)(alt))
+        by_length: dict[int, list[list[str]]] = {}
+        for alt in sorted(alternatives):
+            tokens = tokenize(alt) if alt else []
+            by_length.setdefault(len(tokens), []).append(tokens)
+        options: list[TokenPattern] = []
+        for length in sorted(by_length):
+            group = by_length[length]
+            options.append(
+                [{key: {"IN": sorted({toks[i] for toks in group})}} for i in range(length)]
+            )
+        options_per_slot.append(options)
+    patterns = []
+    for combo in itertools.product(*options_per_slot):
+        pattern = [tok for option in combo for tok in option]
+        if pattern:
+            patterns.append(pattern)
+    return patterns
+
+
+_DROPPED_G = re.compile(r"(?<=[a-z]{2})ing\b")
+_SMS_WORDS = (
+    (re.compile(r"\bdon'?t\b"), "dnt"),
+    (re.compile(r"\bwith\b"), "wiv"),
+    (re.compile(r"\byou\b"), "u"),
+)
+
+
+# Texting spellings matched through token norms (``NORM``) instead of expanded
+# phrases: the theme-rules component sets these lexeme norms, plus "sendin" ->
+# "sending" for every -ing word in the cue templates.
+SMS_NORMS = {
+    "wiv": "with",
+    "wid": "with",
+    "w": "with",
+    "u": "you",
+    "da": "the",
+    "dat": "that",
+    "dey": "they",
+    "goin": "going",
+    "doin": "doing",
+    "bein": "being",
+    "nuthin": "nothing",
+}
+_ING_WORD = re.compile(r"\b([a-z]{3,})ing\b")
+
+
+def sms_norms(templates: Iterable[str]) -> dict[str, str]:
+    """Lexeme norms for texting spellings of the words in ``templates``."""
+    norms = dict(SMS_NORMS)
     for template in templates:
-        for phrase in expand(template):
-            if phrase:
-                seen.setdefault(phrase, None)
-    return tuple(seen)
+        for stem in _ING_WORD.findall(template):
+            norms.setdefault(f"{stem}in", f"{stem}ing")
+    return norms
+
+
+def dnt_variant(phrase: str) -> list[str]:
+    """The one texting spelling norms cannot cover: "dnt" is one token, "dont" two."""
+    variant = _SMS_WORDS[0][0].sub("dnt", phrase)
+    return [variant] if variant != phrase else []
+
+
+def _sms_variants(phrase: str) -> list[str]:
+    """Texting spellings of a phrase: dropped g ("sendin"), dnt, wiv, u, da."""
+    out = []
+    dropped = _DROPPED_G.sub("in", phrase)
+    if dropped != phrase:
+        out.append(dropped)
+    for pattern, short in _SMS_WORDS:
+        variant = pattern.sub(short, phrase)
+        if variant != phrase:
+            out.append(variant)
+    return out
 
 
 # Shared vocabulary (SMS spellings included).
 MUM = "(mum|mam|ma|mom|mother|mummy|mumma)"
 DAD = "(dad|father|daddy|stepdad|step dad|step-dad)"
 PARENT = "(mum|mam|ma|mom|mother|dad|father|stepdad|step dad|nan|parents|family|stepmum)"
-PARTNER_WORDS = ["boyfriend", "girlfriend", "bf", "gf", "bae", "partner", "fella", "man"]
+PARTNER_WORDS = [
+    "boyfriend",
+    "girlfriend",
+    "bf",
+    "gf",
+    "bfs",
+    "gfs",
+    "bae",
+    "partner",
+    "fella",
+    "man",
+]
 ADULT_AGE = r"^(1[89]|[2-9][0-9])$"
-FAMILY_WORDS = ["mum", "mam", "ma", "mom", "mother", "dad", "father", "stepdad", "parents", "nan"]
-CONFLICT_WORDS = ["row", "rows", "rowing", "rowed", "argument", "arguments", "argued", "arguing"]
+FAMILY_WORDS = [
+    "mum",
+    "mam",
+    "mom",
+    "mother",
+    "dad",
+    "father",
+    "stepdad",
+    "stepmum",
+    "parents",
+    "nan",
+    "brother",
+]
+CONFLICT_WORDS = [
+    "beat",
+    "battered",
+    "attacked",
+    "kicked",
+    "threw",
+    "row",
+    "rows",
+    "rowing",
+    "rowed",
+    "argument",
+    "arguments",
+    "argued",
+    "arguing",
+    "argue",
+    "shouting",
+    "shouts",
+    "shouted",
+    "screaming",
+    "screams",
+    "screamed",
+    "yelling",
+    "hit",
+    "slapped",
+    "punched",
+    "pinned",
+    "pushed",
+    "clash",
+    "clashed",
+]
 OTHER_PEOPLE = [
     "sister",
     "brother",
@@ -100,11 +301,131 @@ OTHER_PEOPLE = [
     "bezzie",
 ]
 
+ADULT_MAN = "(man|men|guy|guys|bloke|blokes|male|males|geezer|fella|adult|adults)"
+FAMILY_ADULTS = [
+    "cousin",
+    "uncle",
+    "brother",
+    "dad",
+    "father",
+    "stepdad",
+    "grandad",
+    "auntie",
+    "aunty",
+    "aunt",
+    "sister",
+    "mum",
+    "nan",
+]
+GIVERS = [
+    "man",
+    "men",
+    "guy",
+    "guys",
+    "bloke",
+    "male",
+    "fella",
+    "geezer",
+    "boyfriend",
+    "bf",
+    "older",
+]
+GIVE_VERBS = ["gave", "gives", "give", "giving", "given", "bought", "buys", "buy", "buying", "gets"]
+GIFTS = [
+    "vapes",
+    "vape",
+    "phone",
+    "phones",
+    "clothes",
+    "trainers",
+    "money",
+    "cash",
+    "weed",
+    "presents",
+    "gifts",
+    "jewellery",
+    "nails",
+]
+
+ONLINE_PLACES = [
+    "snap",
+    "snapchat",
+    "sc",
+    "insta",
+    "instagram",
+    "ig",
+    "tiktok",
+    "online",
+    "facebook",
+    "fb",
+    "whatsapp",
+    "discord",
+    "xbox",
+    "app",
+    "apps",
+    "internet",
+    "game",
+    "dating",
+]
+ONLINE_VERBS = [
+    "met",
+    "meeting",
+    "meet",
+    "meets",
+    "talking",
+    "chatting",
+    "talks",
+    "speaking",
+    "message",
+    "messages",
+    "messaging",
+    "messaged",
+    "add",
+    "added",
+    "adds",
+    "dm",
+    "dms",
+    "dming",
+]
+# "met him online"
+MET_ONLINE_BARE: TokenPattern = [
+    {"LOWER": {"IN": ["met", "meeting", "meet", "meets", "talking", "chatting", "messaging"]}},
+    {"IS_PUNCT": False, "OP": "{0,3}"},
+    {"LOWER": "online"},
+]
+# "met a man off snapchat", "talking to him on insta": grooming online.
+MET_ONLINE: TokenPattern = [
+    {"LOWER": {"IN": ONLINE_VERBS}},
+    {"IS_PUNCT": False, "OP": "{0,3}"},
+    {"LOWER": {"IN": ["on", "off", "from", "through", "over", "via"]}},
+    {"LOWER": {"IN": ["an", "the", "a"]}, "OP": "?"},
+    {"LOWER": {"IN": ONLINE_PLACES}},
+]
+
+HOTEL_OCCASIONS = ["holiday", "holidays", "wedding", "funeral", "christening", "family", "families"]
+GROOMING_GIFTS = ["vapes", "vape", "phone", "phones", "clothes", "weed", "alcohol", "vodka", "fags"]
+
 # An adult partner: "boyfriend is 23", "22 year old boyfriend".
 AGE_AFTER_PARTNER: TokenPattern = [
     {"LOWER": {"IN": PARTNER_WORDS}},
     {
-        "LOWER": {"IN": ["is", "who", "'s", "s", "aged", "age", "was", "(", ",", "about"]},
+        "LOWER": {
+            "IN": [
+                "is",
+                "who",
+                "'s",
+                "s",
+                "aged",
+                "age",
+                "was",
+                "(",
+                ",",
+                "about",
+                "he",
+                "hes",
+                "like",
+            ]
+        },
         "OP": "*",
     },
     {"TEXT": {"REGEX": ADULT_AGE}},
@@ -113,6 +434,30 @@ AGE_BEFORE_PARTNER: TokenPattern = [
     {"TEXT": {"REGEX": ADULT_AGE}},
     {"LOWER": {"IN": ["year", "years", "yr", "yrs", "-", "old", "yo", "y/o"]}, "OP": "*"},
     {"LOWER": {"IN": PARTNER_WORDS}},
+]
+
+# 'an adult "boyfriend"', "older 'bf'".
+QUOTED_ADULT_PARTNER: TokenPattern = [
+    {"LOWER": {"IN": ["older", "adult", "grown"]}},
+    {"IS_PUNCT": True, "OP": "+"},
+    {"LOWER": {"IN": [w for w in PARTNER_WORDS if w != "man"]}},
+]
+# "in a relationship with a 22-year-old man".
+RELATIONSHIP_WITH_ADULT: TokenPattern = [
+    {"LOWER": {"IN": ["relationship", "seeing", "dating", "sleeping", "involved", "going"]}},
+    {"IS_PUNCT": False, "OP": "{0,2}"},
+    {"LOWER": {"IN": ["a", "an"]}},
+    {"TEXT": {"REGEX": ADULT_AGE}},
+    {"LOWER": {"IN": ["year", "years", "yr", "yrs", "-", "old", "yo", "y/o"]}, "OP": "*"},
+    {"LOWER": {"IN": ["man", "male", "guy", "bloke", "woman"]}},
+]
+# "given a phone, vapes and clothes by an adult male".
+GIVEN_BY_ADULT: TokenPattern = [
+    {"LOWER": {"IN": ["given", "bought", "offered", "receiving", "received"]}},
+    {"OP": "{0,6}"},
+    {"LOWER": {"IN": ["by", "from"]}},
+    {"LOWER": {"IN": ["a", "an", "some"]}},
+    {"LOWER": {"IN": ["adult", "older", "man", "men", "male", "males", "grown"]}},
 ]
 
 # The same for CSE, but "a man aged 25" alone is a risky adult, not a partner.
@@ -148,6 +493,76 @@ def boundaries_rules() -> list[Rule]:
                 "back by (9|10|11|ten|nine|eleven)",
             ),
         ),
+        Rule(
+            "boundaries.indirect",
+            "boundaries",
+            phrases(
+                "(in|back|home) by (8|9|10|11|8pm|9pm|10pm|11pm|half 8|half 9|half 10|midnight)",
+                "(wont|won't|will not|doesnt|doesn't|does not|didnt|didn't|did not|refuses to|refused to) (stick to|keep to|follow|listen to|accept|stick by) (the|our|any|my|her|his|their|house) (rules|time|times|boundaries|curfew)",  # noqa: E501
+                "(ignores|ignored|ignoring|breaks|broke|breaking|breached|breach) (the|our|my|her|his|any|all the|house) (rules|curfew|curfews|time|times|boundaries)",  # noqa: E501
+                "(the|a) time (we|i|they) (agreed|set)",
+                "(agreed|set) (time|times|curfew)",
+                "curfew breach",
+                "does what (she|he|they) (wants|likes|pleases)",
+                "(comes|come) and (goes|go) as (she|he|they) (pleases|please|likes|wants)",
+                "(every time|whenever|when) (we|i|they|she|he|mum|dad) (say|says|said) no",
+                "(say|said) no to (going|her|him)",
+                "rules (do|dont|don't|do not) apply",
+                "(stupid|strict|unfair|too many) rules",
+                "(sick of|fed up of|fed up with|hates|hate) (all )?(the|our|their|my|these) rules",
+                "boundaries",
+                "(stopped|stopping|stop|took|taken) (her|his|my) (pocket money|money|allowance)",
+                "(treated|treats|treat|treating) (me |her |him )?like a (baby|child|kid)",
+                "like (im|i'm|i am) a (baby|kid|child)",
+                "(im|i'm|i am) not a (baby|kid|child)",
+                "(wouldnt|wouldn't|would not|wont|won't|will not|never) let (me|her|him) (do|go|out|stay|have|see)",  # noqa: E501
+                "(im|i'm|i am|i was|was|were|she is|he is|she was|he was) not allowed",
+                "(said|says|told me|told her|told him) (i|she|he) (cant|can't|couldnt|couldn't|could not|cannot|can not) go",  # noqa: E501
+                "(hand|handing|hand in|give up) (in )?(my|her|his) phone",
+                "(took|take|takes|taken|taking) (my|her|his) (charger|phone|sim|bank card|key|keys)",  # noqa: E501
+                "(locked|locks|lock) (the door|the wifi|the front door)",
+                "(wifi|internet) (off|switched off|turned off)",
+                "(snuck|sneaked|sneak|climbed|climb) out",
+                "told off",
+                "(refused|refuses|refusing) to come (in|home|back)",
+                "(not|wasnt|wasn't) (allowed|permitted) to",
+                "refused permission",
+                "(controlling|too protective|overprotective)",
+                "(got|had|has|have) (my|her|his) (phone|xbox|ps5|laptop|tablet|playstation) (taken|took|confiscated|removed)",  # noqa: E501
+                "(said|says|say|told me|told her|told him) (i|she|he) (couldnt|couldn't|could not|cant|can't|cannot|wasnt allowed|was not allowed)",  # noqa: E501
+                "(said|told me|says) (im|i'm|i am|shes|she's|hes|he's) not (going|allowed) out",
+                "(disputes|disputed|argues about|argued about|arguing about|argue about) (the|her|his|my) (time|curfew|rules)",  # noqa: E501
+                "expected (back|home|in) (by|at)",
+                "(wont|won't|will not|doesnt|doesn't|does not|refuses to) come in when",
+                "(banned|bans|ban) (him|her|me|them) from",
+                "rolled in at",
+                "(everyone|everybody) else (gets|is allowed|can|get)",
+                "(grounded|grounding) (me|her|him)",
+                "told what to do",
+                "(said|says|say) no so (i|she|he|we) (went|left|walked|just went|snuck)",
+                "(told|said) (he|she|i) (could not|couldnt|couldn't|cant|can't) have (friends|mates|people|anyone) (round|over)",  # noqa: E501
+                "(wont|won't|will not|doesnt|doesn't|does not|cant|can't) accept (a no|no|the rules|any rules|our rules|boundaries)",  # noqa: E501
+                "(kept|keeping|keep|keeps) (me|her|him) in",
+                "as a (consequence|punishment|sanction)",
+                "(limits|limit|restrictions|restriction|controls) on (her|his|my) (phone|screen|internet|time|gaming)",  # noqa: E501
+                "(checks|tracks|tracking|checking|check|track) (my|her|his) (location|phone|messages)",  # noqa: E501
+                "(expectation|expectations|expected) to (be home|be in|be back|come home|come in)",
+                "(enforced|enforce|enforcing|enforces) (the|a|our|her|his) (agreed )?(return time|curfew|rules|time|boundaries)",  # noqa: E501
+                "should be (able|allowed) to (stay out|go out|go)",
+                "(rules|curfew|curfews) (are|is) (a joke|stupid|pointless|unfair)",
+                "(does|do) (her|his|their|my) own thing",
+                "(whatever|what|any) time we (say|set|agree)",
+                "(household|house|home) (expectations|rules)",
+                "(saying|say|says|said) no to everything",
+                "(never|wont|won't|dont|don't) let (me|her|him) (go|do) (anywhere|anything)",
+                "(ignores|ignore|ignored|ignoring) (whatever|what|the|our|any|all) (time|times|rules|curfew|we say)",  # noqa: E501
+                "told (i|she|he|me|her|him) (cant|can't|could not|couldnt|couldn't|cannot|wasnt allowed|was not allowed|werent allowed) (to )?go",  # noqa: E501
+                "(strict|stricter|strictest) (rules|carers|parents|than)",
+                "(wifi|internet|phone|xbox|ps5|router) (is |gets |was |being )?(switched|turned|taken) off",  # noqa: E501
+                "(switch|switched|switches|turn|turned|turns) (off )?(the|my|her|his) (wifi|internet|router)( off)?",  # noqa: E501
+            ),
+            score=0.75,
+        ),
     ]
 
 
@@ -164,7 +579,37 @@ def family_conflict_rules() -> list[Rule]:
         {"IS_PUNCT": False, "OP": "{0,3}"},
         {"LOWER": {"IN": FAMILY_WORDS}},
     ]
+    fell_out: TokenPattern = [
+        {"LOWER": {"IN": FAMILY_WORDS}},
+        {"IS_PUNCT": False, "OP": "{0,3}"},
+        {"LOWER": {"IN": ["fell", "falling", "fallen"]}},
+        {"LOWER": "out"},
+    ]
     return [
+        Rule(
+            "family_conflict.fell_out",
+            "family_conflict",
+            patterns=(fell_out,),
+            score=0.75,
+        ),
+        Rule(
+            "family_conflict.parent_drinking",
+            None,
+            phrases(
+                "when (he|she) (has been|had been|is|was|'s been|s been) drinking",
+                "(mum|dad|mam|stepdad|nan|parents) (went|go|goes|going) out drinking",
+            ),
+            blocks=("substance_misuse",),
+        ),
+        Rule(
+            "boundaries.keeps_to_rules",
+            None,
+            phrases(
+                "(normally|usually|always|generally|mostly|does) (sticks|stick|keeps|keep|follows|follow) to (the|our|her|his|my|house) (rules|times|agreed times|curfew|boundaries)",  # noqa: E501
+                "(accepts|accepted|accept|respects|respected|respect) (the|our|her|his|my|house) (rules|curfew|boundaries)",  # noqa: E501
+            ),
+            blocks=("boundaries",),
+        ),
         Rule(
             "family_conflict.near",
             "family_conflict",
@@ -203,6 +648,72 @@ def family_conflict_rules() -> list[Rule]:
                 "(family|relationship) breakdown",
                 "family conflict",
             ),
+        ),
+        Rule(
+            "family_conflict.indirect",
+            "family_conflict",
+            phrases(
+                "(doesnt|doesn't|does not|dont|don't|do not|didnt|didn't) (want|wants) me (around|there|here|home|back|anymore)",  # noqa: E501
+                "(not|never) (welcome|wanted) (at home|back|home|there)",
+                "(dont|don't|do not|doesnt|doesn't|does not) feel wanted",
+                "(waste of space|wish(es)? i (was|were|had) never (been )?born|was a mistake)",
+                "(all )?kicked off at home",
+                "it all kicked off",
+                "go (and )?live with (your|ur|her|his) (dad|mum|mam|father|mother)",
+                "find somewhere else to live",
+                "(loves|love|prefers|picks|chooses|chose|picked) (my|her|his) (brother|sister|boyfriend|girlfriend|fella|partner) (more|over)",  # noqa: E501
+                "(took|takes|take|taking) (his|her|their) side",
+                "(domestic incident|domestic abuse|domestic violence)",
+                "(shouting|screaming|yelling) at (each other|me|her|him)",
+                "(having|has|had|have|has been having) a go at (me|her|him)",
+                "(bust up|bust-up|screaming match|war zone|tense at home|atmosphere at home)",
+                "(threw|throws|thrown|chucked|chucks) (a|the|my|her|his) (plate|cup|phone|stuff|things)",  # noqa: E501
+                "(called|calls|calling) (me|her|him) names",
+                "(scared|frightened|afraid) of (my|her|his) (dad|mum|stepdad|father|mother|brother)",  # noqa: E501
+                f"(me and|and) (my |her |his )?({MUM}|{DAD}) (dont|don't|do not) (talk|speak|get on)",  # noqa: E501
+                "(lost my temper|said things i shouldn't have|said things i shouldnt have)",
+                "(blames|blamed|blame) me for",
+                "(cant|can't|cannot) (live|stand living) with (my|her|his)",
+                "(cant|can't|cannot) be in the same room",
+                "(parents|mum and dad) (are |r |have |were )?(splitting up|split up|separated|separating|divorcing|getting divorced)",  # noqa: E501
+                "(keep|keeps) using me",
+                "(things|relationship|relations) between (her|him|me|yp) and (her|his|my) (mum|dad|mother|father|stepdad|stepmum|parents|nan|family)",  # noqa: E501
+                "(reports|report) of (shouting|a disturbance|an argument|a domestic|screaming)",
+                "parents (are |r )?(always |constantly )?(arguing|fighting|rowing)",
+                "(stepmum|stepdad|mum|dad|mother|father|mam) (treats|treat|treated) (him|her|me) (differently|different|like)",  # noqa: E501
+                "(dads|mums|dad's|mum's|dad 's|mum 's|her|his|my) (new )?(girlfriend|boyfriend|partner|fella|bf|gf|wife|husband) (hates|doesnt like|doesn't like|does not like|doesnt want|doesn't want|does not want)",  # noqa: E501
+                "(mum|dad|mam) and (her|his) (fella|boyfriend|partner|bf|girlfriend|gf) (always |keep |are always )?(fighting|arguing|rowing)",  # noqa: E501
+                "(heated|big|massive|huge) (argument|row|fight) (at home|at the address|in the house)",  # noqa: E501
+                "(scared|frightened|afraid) of (her|his|my) (stepdad|stepmum|dad|mum|father|mother) when",  # noqa: E501
+                "(scared|frightened|afraid) of (her|his|my) (stepdad|stepmum|dad|mum|father|mother)",  # noqa: E501
+                "(ruined|ruin|ruins|ruining) (her|his|my) life",
+                "(proper |really |so )?(bad|awful|horrible|hard|difficult|grim|tense|toxic) at home",  # noqa: E501
+                "same (house|room) as (my|her|his)",
+                "(wasnt|wasn't|isnt|isn't|not|never) welcome",
+                "(tense|strained|difficult|poor|broken down|bad|awful) relationship with (her|his|my) (mum|dad|mother|father|stepdad|stepfather|stepmum|parents|family|nan)",  # noqa: E501
+                "verbally (abusive|aggressive)",
+                "(cant|can't|cannot) (seem to )?get on",
+                "threatened to (put|send) (her|him|me) (into|in) care",
+                "(frightened|scared|afraid) (of|to) (going|go) home",
+                "(dad 's|dads|mum 's|mums|father 's|stepdad 's|his dad 's|her dad 's) temper",
+                "(had enough of me|sick of me|fed up of me|fed up with me)",
+                "(divorcing|getting divorced|going through a divorce|messy divorce)",
+                "(altercation|argument|fight|row|disturbance|incident) between (yp|her|him|me) and (her|his|my)",  # noqa: E501
+                "(favour|favours|favoured|prefer|prefers) (her|his|my) (younger |older )?(siblings|brother|sister|brothers|sisters)",  # noqa: E501
+                "(had words|got out of hand|clash|clashes|clashing)",
+                "(did nothing|does nothing|took his side|took her side)",
+                "(conflict|tension|tensions) (between|with (her|his|my) (mum|dad|mother|father|parents|family)|at home)",  # noqa: E501
+                "without (arguing|a row|rowing|shouting|fighting|an argument)",
+                "(we|they|parents) (argue|row|fight|clash) (all the time|constantly|every day|a lot|about everything)",  # noqa: E501
+                "(they|we|parents) (were|are|r|keep|always) (arguing|fighting|rowing|screaming|shouting)",  # noqa: E501
+                "(cant|can't|cannot|dont|don't|do not) (stand|like) being (at )?home",
+                "(hate|hates|hated) being (at )?home",
+                "(its|it's|it is) (just )?(shouting|screaming|arguing|rows)",
+                "go (and )?live (with|w|wiv|wid) (your|ur|her|his) (dad|mum|mam|father|mother)",
+                "(cant|can't|cannot) live (with|w|wiv|wid) (my|ma|her|his)",
+                "(during|after|following) (a|an) (heated )?(argument|row|altercation) (at home|with (her|his|my) (mum|dad|mother|father|parents|stepdad))",  # noqa: E501
+            ),
+            score=0.75,
         ),
         Rule(
             "family_conflict.parental_alcohol",
@@ -247,6 +758,111 @@ def placement_rules() -> list[Rule]:
                 "family time",
                 f"contact with (my )?({MUM}|{DAD}|family|siblings)",
                 f"want to (live|go back) (with|to) (my )?({MUM}|{DAD}|nan)",
+                "(my|her|his|the|new|foster|a) carer",
+                "(foster care|foster family|foster mum|foster dad|foster parents|foster)",
+                "(care home|local authority care|residential (unit|staff|placement|care))",
+                "(staff|the staff) (here|at the home|at the unit|at the house)",
+                "(kids|young people|residents|other kids) (here|in the home|at the home|at the unit)",  # noqa: E501
+                "(get|got|getting|been|being|was|were) moved (again|out of area|placement|miles|to a new)",  # noqa: E501
+                "moved (me|her|him) (again|miles|out of area)",
+                "(placed|placement|moved) out of area",
+                "(supervised contact|at contact|contact centre)",
+                "contact (got|was|is|has been|keeps getting|keeps being|gets) (cancelled|stopped|once|reduced)",  # noqa: E501
+                f"(want|wanna|wants) to (go back|go home|live) (to|with) (my |her |his )?({MUM}|{DAD}|nan|brothers|sisters|family)",  # noqa: E501
+                "(sw|social worker) (never|doesnt|doesn't|does not|keeps)",
+                "(the|this) unit",
+                "(fc|fcs)",
+                "(move|moved|live|living) closer to (her|his|my) (family|mum|dad|siblings|school)",
+                "(care plan|lac review|looked after review|cla review|pathway plan)",
+                "(keep|keeps|kept) moving (me|her|him|us)",
+                "(on|at) contact",
+                "(the|this) home is (full|like|horrible|awful|rubbish|shit|a prison|crap)",
+                "(hate|hates|hated) (the|this) (home|unit|placement|place here)",
+                "(the|my|our) staff (dont|don't|won't|wont|never|always|do not)",
+                "(want|wants|wanted|wanna) to go back (to|and) live with",
+                "(want|wants|wanted|wanna) to go back to (my|her|his) (mum|dad|dads|mums|nan|nans|mam)",  # noqa: E501
+                "contact (arrangements|visits|sessions)",
+                "(young person|resident|kid) (in|at) the (home|unit)",
+                "placed (out of area|miles|far|away|in)",
+                "(residential|care|home|unit) staff",
+                "staff (insisted|said|told|stopped|wont|won't|called|reported|refused|were|are)",
+            ),
+            patterns=(
+                [
+                    {"LOWER": "contact"},
+                    {"IS_PUNCT": False, "OP": "{0,4}"},
+                    {"LOWER": {"IN": ["cancelled", "stopped", "reduced", "supervised", "moved"]}},
+                ],
+            ),
+        ),
+        Rule(
+            "placement.venue",
+            None,
+            patterns=(
+                [
+                    {
+                        "LOWER": {
+                            "IN": ["seen", "interviewed", "met", "visited", "rhi", "interview"]
+                        }
+                    },
+                    {"OP": "?"},
+                    {"LOWER": {"IN": ["at", "in"]}},
+                    {"LOWER": {"IN": ["the", "a"]}, "OP": "?"},
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "children",
+                                "childrens",
+                                "children's",
+                                "care",
+                                "resi",
+                                "residential",
+                                "unit",
+                                "placement",
+                            ]
+                        }
+                    },
+                    {"LOWER": {"IN": ["'s", "home", "unit"]}, "OP": "*"},
+                ],
+            ),
+            blocks=("placement",),
+        ),
+        Rule(
+            "placement.placed_far",
+            "placement",
+            patterns=(
+                [
+                    {"LOWER": {"IN": ["placed", "moved", "living"]}},
+                    {"LIKE_NUM": True},
+                    {"LOWER": {"IN": ["miles", "mile", "hours"]}},
+                ],
+            ),
+        ),
+        Rule(
+            "placement.lives_at_home",
+            None,
+            phrases("(lives|living) at home (with|but)?"),
+            blocks=("placement",),
+            block_scope="doc",
+        ),
+        Rule(
+            "placement.settled",
+            None,
+            phrases(
+                "(settled|happy|stable|doing well|fine) (in|at|with) (the |her |his |my |their )?(placement|foster carers|carers|foster placement|foster family)",  # noqa: E501
+                "placement is (settled|stable|going well|fine|good)",
+                "(settled|stable) placement",
+                "(carers|foster carers) are (fine|nice|good|ok|lovely|great)",
+                "no placement concerns",
+            ),
+            blocks=("placement",),
+        ),
+        Rule(
+            "placement.unsettled",
+            "placement",
+            phrases(
+                "(not|nt|n't|never|isnt|isn't|wasnt|wasn't|aint|ain't) (happy|settled|stable|doing well|fine) (in|at|with) (the |her |his |my |their )?(placement|foster carers|carers|foster placement|foster family)",  # noqa: E501
+                "placement is (not|nt|n't) (settled|stable|going well|fine|good)",
             ),
         ),
         Rule(
@@ -274,8 +890,38 @@ def peers_rules() -> list[Rule]:
                 "sleepover",
                 "hanging (out|about|around) with",
                 "the (group|gang|lads|girls) (from|at)",
+                "(mandem|gyaldem|bezzies|besties|bestie|bezzie|bezzy|besty)",
+                "(my|her|his) (boys|crew|squad|girls|lot|crowd|mates|pals|pal)",
+                "(new|bad|wrong) crowd",
+                "(group|groups) of (friends|young people|teenagers|peers|youths|kids|lads|girls|boys)",  # noqa: E501
+                "(peers|friendship group|peer group)",
+                "(with|and|wiv|wid|w|n) (the|da) (lads|girls|boys)",
+                "(everyone|everybody) (else )?(was|were) going",
+                "(birthday party|gathering|sleepover|sleep over|stayed over at)",
+                "(with|in) (the|a) (group|gang)",
+                "(other|another) (young people|young person|teenagers|youths|kids|teens)",
+                "(hangs|hang|hanging|hung) (around|about|round|out) with",
+                "(we|they) (was|were) all",
+                "youth club",
+                "the (boys|girls|lads) (were|was|are)",
+                "(with|and) (my|the) (boys|girls)",
+                "group chat",
+                "(stayed|staying|stay) (over )?(at|round) (my|her|his) (mates|mate's|friends|friend's|bezzies|besties)",  # noqa: E501
             ),
             score=0.8,
+        ),
+        Rule(
+            "peers.not_peers",
+            None,
+            phrases(
+                "(other kids|another young person|other young people|young people|residents|other residents|kids) (in|at) the (home|unit)",  # noqa: E501
+                "(friends|friend|mate|mates|hanging around|hangs around|hanging about|hanging out|hangs out) with (a |an )?(man|men|older|adults|adult|grown)",  # noqa: E501
+                "(man|men|adult|male|males) 's (friends|mates)",
+                "(party|parties) at (a|the|his|their) (flat|house) with (older|adult|grown) (men|males)",  # noqa: E501
+                "(mum|mums|mum 's|dad 's|dads|family|parents|carers|carer 's|nan 's) (friend|friends)",  # noqa: E501
+                "family friend",
+            ),
+            blocks=("peers",),
         ),
     ]
 
@@ -291,14 +937,38 @@ def relationship_rules() -> list[Rule]:
         {"LOWER": {"IN": [f"{w}s" for w in OTHER_PEOPLE]}},
         {"LOWER": {"IN": PARTNER_WORDS}},
     ]
+    parents_partner: TokenPattern = [
+        {"LOWER": {"IN": ["mum", "mam", "dad", "mother", "father", "nan", "mums", "dads"]}},
+        {"IS_PUNCT": False, "OP": "{0,3}"},
+        {"LOWER": {"IN": ["her", "his", "new", "'s"]}},
+        {"LOWER": {"IN": ["new", "old", "ex"]}, "OP": "?"},
+        {"LOWER": {"IN": PARTNER_WORDS}},
+    ]
+    teen_man: TokenPattern = [
+        {"LOWER": {"IN": ["my", "her", "his"]}},
+        {"LOWER": "man"},
+        {"LOWER": {"IN": ["hes", "he", "is", "'s", "who"]}},
+        {"LOWER": {"IN": ["is", "'s"]}, "OP": "?"},
+        {"TEXT": {"REGEX": r"^1[0-7]$"}},
+    ]
     return [
+        Rule("relationship.teen_man", "relationship", patterns=(teen_man,), score=0.85),
+        Rule(
+            "relationship.parents_partner",
+            None,
+            patterns=(parents_partner,),
+            blocks=("relationship",),
+        ),
         Rule(
             "relationship.partner",
             "relationship",
             phrases(
-                "(boyfriend|girlfriend|bf|gf|bae|boyfriends|girlfriends)",
+                "(boyfriend|girlfriend|bf|gf|bae|boyfriends|girlfriends|bfs|gfs|ex)",
                 "(going out|seeing|dating) (with )?(a boy|a girl|someone|this boy|this girl)",
                 "(her|his|my) (partner|fella)",
+                "(seeing|going out with|dating|been seeing|with) (a|this) (boy|lad|girl) (from|in|at)",  # noqa: E501
+                "(dumped|broke up|split up|splitting up|broken up|finished) (me|with)",
+                "both aged",
             ),
             score=0.85,
         ),
@@ -355,6 +1025,28 @@ def school_rules() -> list[Rule]:
                 "(poor|low|bad) attendance",
                 "(not|nt|never|hasnt|hasn't) (attended|been in|been into) (school|college)",
                 "(alternative provision|part time timetable|part-time timetable)",
+                "(isolation|isolated at school|fixed term|permanently excluded|education welfare)",
+                "(teachers|teacher|school) (r|are|is|always|keep|keeps) (always )?(on at me|on my back|picking on me|ringing)",  # noqa: E501
+                "(failing|fail|failed|behind with) (everything|my exams|at school|coursework|my gcses|school)",  # noqa: E501
+                "coursework",
+                "(aint|ain't|havent|haven't|hasnt|hasn't|not) been (to|in) (school|college)",
+                "(sent|sent home|kicked out|excluded) from (school|college)",
+                "(school|college) (say|said|says|phoned|rang|keep ringing|have|reported)",
+                "(people|kids|everyone) at school",
+                "(hardly|barely|never) (been )?(in|at) (school|college)",
+                "(new school|fit in at school|drop out of college|dropping out)",
+                "(wanna|want to|going to) (drop out|leave college|leave school)",
+                "(bad|poor) (report|reports) from (school|college)",
+                "(dont|don't|do not|doesnt|doesn't|does not|not) (go|going) to (college|school) (anymore|any more|now)",  # noqa: E501
+                "(dont|don't|do not) (wanna|want to) go to (school|college)",
+                "(refusing|refuses|refused|refuse) to (attend|go to|go into|go in to) (school|college)",  # noqa: E501
+                "(behaviour|attitude) (at|in) (school|college)",
+                "(left|leaving|leave|walked out of|ran out of) (school|college|class|lessons) without",  # noqa: E501
+                "sent out of (lessons|class|lesson)",
+                "(returning|return|go back|going back) to (school|college)",
+                "(school|college|lessons) (is|are) (a waste of time|pointless|boring|rubbish|shit|crap|a joke)",  # noqa: E501
+                "(keep up|behind) in class",
+                "picked on by (teachers|staff|a teacher|the teachers)",
             ),
             score=0.7,
         ),
@@ -387,6 +1079,32 @@ def mental_health_rules() -> list[Rule]:
                 "(cant|can't|ca nt|cannot|can not|couldnt|could nt) stop crying",
                 "(keep|keeps|kept) crying",
                 "(hate|hates|hated) (myself|herself|himself)",
+                "(theres|there's|there is) no point",
+                "head (is )?(mashed|a mess|all over the place|messed up|is messed up)",
+                "(wanted|want|wants) to be alone",
+                "(overthinking|a burden|hopeless|withdrawn|flat and withdrawn|distressed|distress)",
+                "(dont|don't|do not|cant|can't) (want to |wanna )?get out of bed",
+                "(struggles|struggling|struggle) (with (her|his|my) emotions|mentally|to cope)",
+                "(ending|end) (my|her|his) life",
+                "(scratches|scars|cuts) on (her|his|my) (arms|wrists|legs)",
+                "(been|so|really|very|proper) (down|low)",
+                "(bad|dark|horrible) thoughts",
+                "(load|loads|lots) of tablets",
+                "(bereavement|grief|grieving)",
+                "(nothing|anything) (makes|make) me happy",
+                "(antidepressants|anti-depressants|anti depressants|sertraline|fluoxetine)",
+                "sleep forever",
+                "(no|lost) motivation",
+                "(sleeps|sleeping|sleep|stays in bed) all day",
+                "(didnt|didn't|dont|don't|do not|did not|doesnt|doesn't|does not) (want|wanna|wants) (to )?(be here (anymore|any more)|be alive|live|exist|wake up)",  # noqa: E501
+                "(panic attack|panic attacks|panicky|panicking)",
+                "(gets|get|getting|got|is|was|all) too much",
+                "(nobody|no one|noone) would (care|miss me|notice)",
+                "want to be here (anymore|any more)",
+                "(been|started|keep|keeps|stop|stopped) cutting",
+                "(hears|hear|hearing|heard) voices",
+                "head (is |was )?(a mess|mashed|all over the place|messed up|gone)",
+                "(stressing|stressed) (me |her |him )?out",
             ),
         ),
     ]
@@ -395,6 +1113,15 @@ def mental_health_rules() -> list[Rule]:
 def substance_misuse_rules() -> list[Rule]:
     """The child drank or used drugs (not drugs only carried: that is cce)."""
     return [
+        Rule(
+            "substance_misuse.head_mashed",
+            None,
+            phrases(
+                "head (is |was )?(mashed|battered)",
+                "(wraps|deals|bags|packages|parcels) of (crack )?(cocaine|crack|heroin|weed|cannabis|drugs)",  # noqa: E501
+            ),
+            blocks=("substance_misuse",),
+        ),
         Rule(
             "substance_misuse.use",
             "substance_misuse",
@@ -405,6 +1132,18 @@ def substance_misuse_rules() -> list[Rule]:
                 "(got|was|were|get|getting|gets|being|so|proper) high",
                 "(cider|vodka|alcohol|wkd|lager|booze|bevvies|drinking|drank|had a drink)",
                 "(smoking|smoked|smokes) (weed|a spliff|a zoot|cannabis)",
+                "(steaming|hammered|leathered|pissed up|tipsy|mashed up|smashed on|battered on)",
+                "(under the influence|intoxicated|smelt of alcohol|smells of alcohol|smelling of weed)",  # noqa: E501
+                "(smell|smells|smelt|stinks|stink|stank) (strongly )?of (weed|cannabis|alcohol|booze|drink)",  # noqa: E501
+                "(few|some|couple of) (cans|drinks|bevvies)",
+                "(take|took|taking|use|used|using|do|doing|tried|try|on) (drugs|substances)",
+                "(drug|drugs|alcohol|cannabis|substance) use",
+                "(nitrous|laughing gas|gas canisters|spice|pingers|xans)",
+                "(she|he|i|yp) (drinks|drank|drink) (to|every|most|a lot|alcohol|heavily|too much)",
+                "(got|get|was|absolutely|proper) (smashed|paralytic|legless|wrecked|twatted)",
+                "(paralytic|legless|off (my|her|his) head)",
+                "(drinking|been drinking) (most|every) (nights|night|day|days|weekend)",
+                "(few|some|couple of|loads of|2|3|4|two|three) (vodkas|ciders|beers|cans|shots|bottles|drinks|bevvies)",  # noqa: E501
             ),
             score=0.85,
         ),
@@ -419,7 +1158,17 @@ def risky_adults_rules() -> list[Rule]:
         {"LOWER": {"IN": ["like", "about", "around", "nearly", "over", "at", "least"]}, "OP": "*"},
         {"TEXT": {"REGEX": ADULT_AGE}},
     ]
+    who_is_adult: TokenPattern = [
+        {"LOWER": {"IN": ["guy", "man", "bloke", "fella", "male", "geezer", "someone", "person"]}},
+        {"LOWER": {"IN": ["whos", "who", "who's", "thats", "that", "'s", "is", "s"]}},
+        {
+            "LOWER": {"IN": ["is", "'s", "s", "like", "about", "around", "nearly", "over"]},
+            "OP": "*",
+        },
+        {"TEXT": {"REGEX": ADULT_AGE}},
+    ]
     return [
+        Rule("risky_adults.who_is_adult", "risky_adults", patterns=(who_is_adult,), score=0.8),
         Rule(
             "risky_adults.adult_partner",
             "risky_adults",
@@ -428,7 +1177,7 @@ def risky_adults_rules() -> list[Rule]:
                 "(boyfriend|bf) (is|who is) (much )?older",
                 "(boyfriend|bf) in his (20s|twenties|30s|thirties|40s)",
             ),
-            patterns=(AGE_AFTER_PARTNER, AGE_BEFORE_PARTNER, he_is_adult),
+            patterns=(AGE_AFTER_PARTNER, AGE_BEFORE_PARTNER, he_is_adult, QUOTED_ADULT_PARTNER),
             blocks=("relationship",),
             block_scope="doc",
         ),
@@ -458,8 +1207,79 @@ def risky_adults_rules() -> list[Rule]:
                 "(adult|adults|man|men|male|males) (who is |who are )?known to (the )?police",
                 "known adult (offender|offenders|male|males)",
                 "(talking to|messaging|chatting to|chatting with|meeting up with|meeting) (older |adult )?(men|adults|older men)",  # noqa: E501
+                f"(a|this|some|the|an|older|grown) {ADULT_MAN} (gave|gives|give|bought|buys|buy|picked|picks|pick|keeps|collects|collected|drove|drives|lets|let|said i could|messages|messaged|is messaging|was messaging)",  # noqa: E501
+                "(much |way |a lot |loads |years )?older than (me|her|him|us|them)",
+                "(older|grown|adult) (lad|lads|bloke|blokes|woman|women|female|females|person|people|heads|guy)",  # noqa: E501
+                f"(a|this|some|the) {ADULT_MAN} (at|from|off|on|i met|she met|he met|in a car|with a car)",  # noqa: E501
+                "(grown man|grown men)",
+                "(with|by|from|to) (an|a) (adult|older male|older man|grown man)",
+                "(a|an) (man|adult|male) 's (friends|mates|flat|house|car|address)",
+                f"{ADULT_MAN} (message|messages|messaging|messaged|msg|dm|dms|add|added|adds|text|texts|texting) (me|her|him|us)",  # noqa: E501
+                "(hes|he's|he is|he 's) (much |way |a lot |loads |years )?older",
+                f"{ADULT_MAN} in (the|a|his|their) (car|van|vehicle|taxi)",
+                f"{ADULT_MAN} who (are|is) (linked|known|involved|associated)",
+                "(made|forced|told) to (work|pay) (it|the debt|that) (off|back)",
+                "(man|adult|male) who (said|says|claims|claimed) (he|she) (was|is) (her|his|my) (boyfriend|girlfriend|partner)",  # noqa: E501
+                "(takes|took|take|taking|brings|brought) (me|her|him|us) to (his|their) (mates|friends|mate 's|friend 's) (flat|flats|house|houses|place)",  # noqa: E501
+                "(calls|called|call) (him )?(her|his|my) uncle",
+                "(not related|no relation)",
+                "(address|flat|house|home) of an adult",
+                f"(adult|older) {ADULT_MAN}",
+                f"{ADULT_MAN} (aged|age) (18|19|20|21|22|23|24|25|26|27|28|29|30|31|32|33|34|35|40|45|50)",  # noqa: E501
+                "(associating|associates|associate|links|linked) with (older|adult|known)",
+                "(friends|mates|friend|mate) with (a|an) (man|adult|older|grown)",
+                "(previous convictions|known offender|known offenders|registered sex offender)",
+                "(car|cars|vehicle|vehicles) with (men|males|older|adults|a man|a male|unknown)",
+                "(olders|older lot)",
             ),
             score=0.8,
+        ),
+        Rule(
+            "risky_adults.exploiters",
+            "risky_adults",
+            phrases(
+                "owe (a lot of |loads of )?money to (some )?(people|them|these people)",
+                "(was|were|being|been|got|get|gets) sent to",
+                f"{ADULT_MAN} (said|says|told me|told her|promised|offered)",
+                "(forced|made|being forced|being made) to (sell|deliver|carry|hold|run|stash|work)",
+                "by (adults|adult|older men|men|an adult|a man|older males|older lads|unknown adults)",  # noqa: E501
+                "unknown (adult|adults|person|people|male|males|man|men)",
+                f"{ADULT_MAN} who (lets|let|gives|gave|buys|bought|picks|picked|drives|takes|took)",
+                "if i (sleep|slept) with",
+                "(groomed|grooming|being groomed|trap house|trap houses|cuckooed|cuckooing)",
+                "(taken|took|take|takes|brought|driven|drove) (us|me|her|him) to (a|the|some) (hotel|flat|party|house|address)",  # noqa: E501
+                "(hurt|harm|kill|come for|go after|do in) (my|her|his) (family|mum|mam|brother|little brother|sister|nan)",  # noqa: E501
+                "(refuses|refused|wont|won't|will not|would not|wouldnt|did not|didnt) (to )?(name|say|tell us|tell me) (the|who)",  # noqa: E501
+                "name the (adult|man|male|person)",
+                "the (adult|adults) (she|he|i|they) (was|were|is)",
+                "taken over (our|the|a|her|his|their) (neighbour 's|neighbours|neighbour's|flat|house|home)",  # noqa: E501
+                "(these|the|some) men",
+                "(has|have|had|being|was|were|is|are) (to )?work (it|the debt|that) off",
+                "(have|has|had|need|needs) to (work|pay) (it|the debt|that|them) (off|back)",
+                "(said|says|told me|told her|told him) (id|i'd|i would|she would|he would|she'd|he'd) (have|need) to",  # noqa: E501
+                "(they|he|someone|people) (want|wants|wanted|made|make|makes) (me|her|him) (to )?(go|sell|carry|hold|run|deliver|pay)",  # noqa: E501
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "risky_adults.family_age",
+            None,
+            patterns=(
+                [
+                    {"LOWER": {"IN": FAMILY_ADULTS}},
+                    {"OP": "{0,5}"},
+                    {"LOWER": {"IN": ["he", "hes", "he's", "she", "shes", "she's", "is", "'s"]}},
+                    {"LOWER": {"IN": ["is", "'s", "like", "about"]}, "OP": "*"},
+                    {"TEXT": {"REGEX": ADULT_AGE}},
+                ],
+                [
+                    {"LOWER": {"IN": FAMILY_ADULTS}},
+                    {"OP": "{0,8}"},
+                    {"LOWER": "older"},
+                    {"LOWER": "than"},
+                ],
+            ),
+            blocks=("risky_adults",),
         ),
     ]
 
@@ -479,8 +1299,78 @@ def cse_rules() -> list[Rule]:
                 "(sex for|sex in exchange|have sex with|had sex with|sleep with (him|them))",
                 "(raped|rape|sexually assaulted|sexual assault|touched me)",
                 "(sugar daddy|older men online|met online)",
+                "(makes|made|make|making|forced|forces|force|pressured|pressures) (me|her|him|them|us) (to )?(do|doing) (stuff|things|sexual|sex)",  # noqa: E501
+                "(do|did|does|doing) (stuff|things|sexual things|sex acts|sexual acts|favours|favors) (for|with) (him|them|men|money|weed|drugs|cash|vapes|a phone|his mates|his friends)",  # noqa: E501
+                "(sexual (acts|activity|favours|favors|contact|exploitation|messages))",
+                "(perform|performing|performed) sexual",
+                "(exchange|exchanging|exchanged|swap|swapping) (sex|sexual|for sex)",
+                "(for|in exchange for) sex",
+                "(sexting|sexts|sext|nudes|nude|naked)",
+                "(sent|send|sending|sends|sharing|share|shared) (him |them |a man |men |an older male |an adult )?(pics|pictures|photos|images|videos|vids)",  # noqa: E501
+                "(pics|pictures|photos|images) (for money|for cash|to (a|an|older) (man|men|male|adult))",  # noqa: E501
+                "(party|parties|gathering) (at|in) (a|his|their|the|some) (flat|flats|house) with (older|adult|grown) (men|males|lads)",  # noqa: E501
+                "(flat|flats|house|party) with (older|adult|grown) (men|males)",
+                "(hotel|hotels|hotel room|airbnb|b&b|travelodge)",
+                "(sleep|slept|sleeping|sleeps) with (him|them|men|a man|older)",
+                "(money|cash|stuff|weed|vapes|a phone) if i (did|do|sleep|slept|go)",
+                "(touched|touching|touch) (me|her|him) (up|inappropriately)",
+                "(pressured|pressure|forced|coerced|made) (into|to have) (sex|sexual)",
+                "(pressured|forced|coerced) into",
+                "(asking|asked|asks|ask|begging|begged|pestering|pressuring|pressured) (me |him |her |them |us )?(for|to send) (pics|pictures|photos|images|nudes|videos|vids)",  # noqa: E501
+                "(man|adult|male) who (said|says|claims|claimed) (he|she) (was|is) (her|his|my) (boyfriend|girlfriend|partner)",  # noqa: E501
+                "(takes|took|take|taking|brings|brought) (me|her|him|us) to (his|their) (mates|friends|mate 's|friend 's) (flat|flats|house|houses|place)",  # noqa: E501
+                "owe (him|them) for (all )?(the )?(stuff|things|everything|presents|gifts|what he)",
+                "(sent|send|sending|sends) (a|him a|them a) (video|vid|pic|picture|photo|nude)",
             ),
+            patterns=(MET_ONLINE, MET_ONLINE_BARE),
             blocks=("offending",),
+        ),
+        Rule(
+            "cse.not_hotel",
+            None,
+            phrases(
+                "(works|work|working|worked|job) (in|at) (a|the) hotel",
+                "hotel (job|work|on holiday|for a holiday|for a wedding|for the wedding|for a break)",  # noqa: E501
+                "(family|holiday|wedding) hotel",
+                "(stayed|staying|stay|were|was) (in|at) a hotel (on|for) (holiday|a holiday|the weekend|a wedding|a break|a family)",  # noqa: E501
+            ),
+            patterns=(
+                [
+                    {"LOWER": {"IN": HOTEL_OCCASIONS}},
+                    {"IS_PUNCT": False, "OP": "{0,6}"},
+                    {"LOWER": {"IN": ["hotel", "hotels", "travelodge"]}},
+                ],
+                [
+                    {"LOWER": {"IN": ["hotel", "hotels", "travelodge"]}},
+                    {"IS_PUNCT": False, "OP": "{0,6}"},
+                    {"LOWER": {"IN": HOTEL_OCCASIONS}},
+                ],
+            ),
+            blocks=("cse",),
+        ),
+        Rule(
+            "cse.adult_gifts",
+            "cse",
+            patterns=(
+                [
+                    {"LOWER": {"IN": GIVERS}},
+                    {"IS_PUNCT": False, "OP": "{0,2}"},
+                    {"LOWER": {"IN": GIVE_VERBS}},
+                    {"LOWER": {"IN": ["me", "her", "him", "us"]}},
+                    {"IS_PUNCT": False, "OP": "{0,2}"},
+                    {"LOWER": {"IN": GIFTS}},
+                ],
+                # "he gave her vapes and a phone": only gifts typical of grooming.
+                [
+                    {"LOWER": {"IN": ["he", "hes"]}},
+                    {"LOWER": {"IN": ["keeps", "always", "has", "had", "'s", "just"]}, "OP": "?"},
+                    {"LOWER": {"IN": GIVE_VERBS}},
+                    {"LOWER": {"IN": ["me", "her", "him", "us"]}},
+                    {"IS_PUNCT": False, "OP": "{0,2}"},
+                    {"LOWER": {"IN": GROOMING_GIFTS}},
+                ],
+            ),
+            score=0.7,
         ),
         Rule(
             "cse.adult_partner",
@@ -494,8 +1384,17 @@ def cse_rules() -> list[Rule]:
                 "(images|pictures|photos) of (yp|her|him|me) (have been |were |being )?shared",
                 "(indecent|sexual) (images|pictures|photos|activity|messages)",
                 "if i (sleep|slept) with him",
+                "(boyfriend|bf|partner|fella) (who is |is |s |'s )?(much |way |a lot |loads )?older",  # noqa: E501
+                "(boyfriend|bf|partner|fella) in (his|her) (20s|twenties|30s|thirties|40s)",
+                "(seeing|dating|sees) (a|an) (man|older man|grown man|adult) in (his|their) (20s|twenties|30s|thirties|40s)",  # noqa: E501
             ),
-            patterns=(CSE_AGE_AFTER_PARTNER, CSE_AGE_BEFORE_PARTNER),
+            patterns=(
+                CSE_AGE_AFTER_PARTNER,
+                CSE_AGE_BEFORE_PARTNER,
+                QUOTED_ADULT_PARTNER,
+                RELATIONSHIP_WITH_ADULT,
+                GIVEN_BY_ADULT,
+            ),
             score=0.7,
         ),
     ]
@@ -504,7 +1403,22 @@ def cse_rules() -> list[Rule]:
 def cce_rules() -> list[Rule]:
     """Criminal exploitation: county lines and its slang, debts, phones, cash."""
     out_there: TokenPattern = [
-        {"LOWER": {"IN": ["went", "go", "going", "gone", "been", "sent", "goes"]}},
+        {
+            "LOWER": {
+                "IN": [
+                    "went",
+                    "go",
+                    "going",
+                    "gone",
+                    "been",
+                    "sent",
+                    "goes",
+                    "was",
+                    "were",
+                    "stayed",
+                ]
+            }
+        },
         {"LOWER": "out"},
         {"LOWER": "there"},
     ]
@@ -529,10 +1443,71 @@ def cce_rules() -> list[Rule]:
                 "(lookout|look out for them|keep watch|made to steal|made me steal|made to sell)",
                 "(selling|sell|sold|dealing|shotting|running) (drugs|weed|food|for them)",
                 "(shotting|shotter|a runner for|caught dealing|been dealing|was dealing)",
+                "(holding|hold|held|holds|stash|stashing|stashed|keep|keeping) (for|it for|stuff for|drugs for|gear|drugs|the drugs|bags|a bag|weapons|a knife for)",  # noqa: E501
+                "(running|run|ran|runs|runner|runners) (for|drugs|packages|parcels|food|a line|lines|the line|their line|his line|county|bags)",  # noqa: E501
+                "(the|a|their|his|my|deal|dealing|drug|drugs) line (phone|for them|for him)",
+                "(went|go|going|gone|been|sent|goes) county",
+                "(bando|bandos|trap|traps|trapline|trap line)",
+                "(owes|owe|owed|owing|in debt to|debt to) (money|them|the olders|olders|older|some|someone|people|dealers|a lot|loads|£)",  # noqa: E501
+                "(work|working|worked|pay|paying|paid) (it|the debt|them|that) (off|back)",
+                "(sent|send|sending|taken|driven|dropped|went) to (a|another|a different|other) (town|city|area|county|place)",  # noqa: E501
+                "(cash|money) and (two|2|multiple|several|three|3|a second|another|extra|additional) (mobile )?(phones|phone)",  # noqa: E501
+                "(second|extra|additional|another|multiple) (mobile )?(phone|phones)",
+                "(stabbed|stabbing|attacked|robbed|beaten|hurt) (over|for) (drugs|a debt|money|the package|the food|a drug debt)",  # noqa: E501
+                "(drug|drugs) (supply|dealing|dealer|dealers|running|runner|line|lines|texts|messages)",  # noqa: E501
+                "(dealing|selling|supply|supplying|sells|sold|deliver|delivering|delivered) (drugs|weed|class a|cocaine|crack|heroin|packages|parcels|bags)",  # noqa: E501
+                "(wrapped for supply|intent to supply|wraps of|deals of|bags of weed|bags of white)",  # noqa: E501
+                "(made|forced|told|sent|used) to (sell|deliver|carry|hold|run|stash|deal)",
+                "(in|up) (her|his|my) (body|bum)",
+                "(robbed|lost) (of )?(a |the |their )?(package|food|drugs|bag|stash)",
+                "(gang|gangs) (members|member|affiliated|affiliation|involvement|related|activity)",
+                "(in|joined|part of|involved with|involved in) (a|the) gang",
+                "(drop|dropping|dropped|drops) (it|them|bags|packages|parcels|food|stuff) off",
+                "with a bag",
+                "(cash|money) (and|with) (phones|a phone)",
+                "(unexplained|large sum of|large amount of|bag of|wad of|lots of|loads of) (cash|money)",  # noqa: E501
+                "if (i|she|he) (dont|don't|do not|doesnt|doesn't|wont|won't|didnt|didn't) (go|do it|pay|sell|run it)",  # noqa: E501
+                "taken over (our|the|a|her|his|their) (neighbour 's|neighbours|neighbour's|flat|house|home)",  # noqa: E501
+                "(has|have|had|to) (to )?work (it|the debt|that) off",
+                "(messages|texts|calls) about (drugs|deals|food)",
+                "phone (that )?(never stops|keeps|won't stop|wont stop|doesnt stop|doesn't stop) ringing",  # noqa: E501
+                "(money|cash) all the time",
+                "(for|on|run|running|runs) the line",
+                "(dispute|fight|row|beef|argument) over (drugs|money owed|a debt|a drug debt)",
+                "(people|lads|men|olders|boys|males) (selling|dealing|shotting)",
+                "(selling|sell|sold|dealing) to make money",
+                "supply of (drugs|class a|cannabis|cocaine|heroin|crack)",
+                "(travelling|travels|travelled|taken|going) out of (area|town|the area)",
+                "(had|have|has|made|forced|told|being forced|being made) to (stay in a flat|sell|deal|deliver|run)",  # noqa: E501
+                "(doing|do|did|does) (runs|drops|drop offs|a run|a drop)",
+                "(repay|pay off|pay back|paying off|paying back) (a|the|his|her|my) debt",
+                "(train|bus|taxi|coach) (tickets|ticket|fare|fares) (bought|paid for|booked) by",
             ),
-            patterns=(out_there, ot),
+            patterns=(
+                out_there,
+                ot,
+                [
+                    {"LOWER": {"IN": ["is", "was", "been", "are", "were", "be"]}},
+                    {"LOWER": "dealing"},
+                    {"IS_PUNCT": True},
+                ],
+                [
+                    {"LOWER": {"IN": ["phone", "phones", "line"]}},
+                    {"IS_PUNCT": False, "OP": "{0,4}"},
+                    {"LOWER": {"IN": ["answer", "answers", "answering"]}},
+                ],
+            ),
         ),
         Rule("cce.hard_graft", None, phrases("(hard|proper) graft"), blocks=("cce",)),
+        Rule(
+            "cce.not_phones",
+            None,
+            phrases(
+                "(two|2|second|another|extra|new) (phone|phones) (because|cos|for school|for (my|her|his) birthday|from (my|her|his) (mum|dad|nan))",  # noqa: E501
+                "one (is )?for school",
+            ),
+            blocks=("cce",),
+        ),
     ]
 
 
@@ -550,8 +1525,45 @@ def offending_rules() -> list[Rule]:
                 "(yot|youth offending|youth justice)",
                 "(youth|crown|magistrates|magistrates ') court",
                 "(in|at|to) court for",
+                "(nicking|robbing|robbed a|robbed from|burgled|joyriding)",
+                "(punched|battering|battered|beat up|beating up) (a|someone|some|this|another) (lad|girl|boy|kid|person|youth)",  # noqa: E501
+                "(punched|battering|battered|beat up|beating up) someone",
+                "(smashed|smashing|smash|damaged|damaging) (a|the|up|his|her|their|someone's|a neighbour's|neighbours) (window|windows|car|cars|bus shelter|property)",  # noqa: E501
+                "smashed up (a|the|his|her|their|someone's)",
+                "(offensive weapon|public order|referral order|youth caution|caution for|bladed article)",  # noqa: E501
+                "(caught|got caught) (with a knife|nicking|shoplifting|stealing|robbing|with a blade)",  # noqa: E501
+                "(police|officers) (caught|arrested|charged|nicked) (me|her|him)",
+                "possession with intent",
+                "(assaulted|assaulting|hit|punched|attacked|headbutted) (a|another) (member of staff|staff member|teacher|peer|youth|lad|girl|boy|kid|pupil|student|officer)",  # noqa: E501
+                "(court date|court case|going to court|up in court)",
+                "(youth rehabilitation order|court order|bail conditions|on bail|in a cell)",
+                "possession of (a knife|a blade|a bladed article|an offensive weapon|a weapon|cannabis|drugs|class a|stolen)",  # noqa: E501
+                "(on suspicion of|suspected of) (robbery|theft|burglary|assault|criminal damage)",
             ),
             score=0.8,
+        ),
+        Rule(
+            "offending.possession",
+            "offending",
+            patterns=(
+                [
+                    {"LOWER": "possession"},
+                    {"LOWER": "of"},
+                    {"IS_PUNCT": False, "OP": "{0,4}"},
+                    {"LOWER": {"IN": ["cannabis", "drugs", "weed", "cocaine", "ketamine", "mdma"]}},
+                ],
+            ),
+            score=0.8,
+        ),
+        Rule(
+            "offending.someone_else",
+            None,
+            phrases(
+                "(brother|sister|dad|mum|male|man|adult|men|uncle|cousin|friend|mate|boyfriend|stepdad|father) (was|were|got|has been|had been|is) (arrested|charged|nicked|cautioned|remanded)",  # noqa: E501
+                "(keep|kept|keeps|keeping) (her|his|my|the) phone charged",
+                "(phone|battery|laptop) (charged|charging)",
+            ),
+            blocks=("offending",),
         ),
         Rule(
             "offending.victim",
@@ -559,6 +1571,8 @@ def offending_rules() -> list[Rule]:
             phrases(
                 "victim of (a |an )?(robbery|assault|theft|burglary|knife crime|stabbing|crime)",
                 "(robbed|assaulted|mugged|stabbed|attacked) (me|her|him)",
+                "(arrested|charged|interviewed) (but|and) (no further action|nfa|released without charge|released with no further action|de-arrested)",  # noqa: E501
+                "(got|been|was|were|being|get) (robbed|mugged|jumped|attacked|stabbed|assaulted|battered|beaten up)",  # noqa: E501
             ),
             blocks=("offending",),
         ),

@@ -18,7 +18,54 @@ NEG_THRESHOLD = -0.1
 
 # Multi-word entries first: they are matched before single words.
 LEXICON: dict[str, float] = {
+    "doing my head in": -0.6,
+    "doing me head in": -0.6,
+    "leave me alone": -0.6,
+    "waste of time": -0.6,
+    "waste of space": -0.7,
+    "made me feel better": 0.6,
     "not safe": -0.8,
+    "not sure": 0.0,
+    "nobody listens": -0.6,
+    "no one listens": -0.6,
+    "nobody listen": -0.6,
+    "nobody cares": -0.6,
+    "no one cares": -0.6,
+    "never listen": -0.5,
+    "never listens": -0.5,
+    "never help": -0.5,
+    "never helps": -0.5,
+    "cant cope": -0.7,
+    "feel sick": -0.6,
+    "feel better": 0.5,
+    "feeling better": 0.5,
+    "better now": 0.4,
+    "nice one": 0.5,
+    "fair play": 0.4,
+    "done with": -0.5,
+    "dont text": -0.4,
+    "cheers": 0.4,
+    "legend": 0.6,
+    "appreciate": 0.5,
+    "appreciated": 0.5,
+    "grateful": 0.6,
+    "decent": 0.4,
+    "lush": 0.6,
+    "glad": 0.5,
+    "sorted": 0.4,
+    "yay": 0.6,
+    "sweet": 0.4,
+    "low": -0.5,
+    "worried": -0.5,
+    "worrying": -0.5,
+    "joke": -0.4,
+    "nightmare": -0.6,
+    "mess": -0.5,
+    "annoyed": -0.5,
+    "annoying": -0.5,
+    "useless": -0.6,
+    "miserable": -0.7,
+    "awful": -0.7,
     "killing it": 0.7,
     "proper good": 0.7,
     "well good": 0.6,
@@ -115,7 +162,8 @@ def _lexicon_scores(text: str) -> list[float]:
     while i < len(words):
         two = " ".join(words[i : i + 2])
         three = " ".join(words[i : i + 3])
-        for phrase, size in ((three, 3), (two, 2), (words[i], 1)):
+        four = " ".join(words[i : i + 4])
+        for phrase, size in ((four, 4), (three, 3), (two, 2), (words[i], 1)):
             if phrase in LEXICON:
                 score = LEXICON[phrase]
                 previous = words[max(0, i - 2) : i]
@@ -138,11 +186,16 @@ def _intensity(text: str) -> float:
     return 1.0 + 0.1 * bangs + (0.2 if shouted else 0.0)
 
 
+# Words TextBlob scores that carry no feeling in a text reply ("ok" is +0.5 to
+# TextBlob, "not sure" -0.25): removed before TextBlob sees the text.
+BLOB_IGNORE = re.compile(r"\b(?:ok|okay|sure|alright|fine|right|real|pretty|just|well)\b", re.I)
+
+
 def score(text: str) -> Sentiment:
     """Polarity in [-1, 1] (2 dp) and its pos/neg/neu label."""
     if not text.strip():
         return Sentiment(0.0, "neu")
-    blob = float(TextBlob(text).sentiment.polarity)
+    blob = float(TextBlob(BLOB_IGNORE.sub(" ", text)).sentiment.polarity)
     lex = _lexicon_scores(text)
     if lex:
         mean_lex = sum(lex) / len(lex)

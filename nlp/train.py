@@ -28,7 +28,17 @@ from spacy.training.loop import train as spacy_train
 from spacy.util import load_config
 
 from nlp import combine
-from nlp.corpus import CORRECTIONS_PATH, DEV_PATH, TEST_PATH, TRAIN_PATH, file_hash, read_jsonl
+from nlp.corpus import (
+    CORPUS_DIR,
+    CORRECTIONS_PATH,
+    DEV_PATH,
+    TEST_PATH,
+    TRAIN_PATH,
+    file_hash,
+    heldout_path,
+    read_jsonl,
+    read_rows,
+)
 from nlp.taxonomy import SAFETY_THEMES, TAXONOMY_VERSION, THEME_IDS
 from nlp.textcat import (
     BUILD_INFO_NAME,
@@ -60,6 +70,16 @@ def build_inputs(
         "config": file_hash(config_path),
         "taxonomy": TAXONOMY_VERSION,
     }
+
+
+def _make_portable(config_file: Path) -> None:
+    """The saved config names the corpus relative to the project, not this checkout.
+
+    spaCy writes the ``[paths]`` it trained with; absolute ones would make the
+    shipped model differ from one built in any other directory.
+    """
+    root = str(CORPUS_DIR.parent.parent) + "/"
+    config_file.write_text(config_file.read_text().replace(root, ""))
 
 
 def train(
@@ -96,6 +116,7 @@ def train(
     if tmp.exists():
         shutil.rmtree(tmp)
     nlp.to_disk(tmp)
+    _make_portable(tmp / "config.cfg")
     thresholds = tune(tmp, dev_path)
     (tmp / THRESHOLDS_NAME).write_text(
         json.dumps(
@@ -266,4 +287,88 @@ def evaluate(
     for name, preds in (("rules only", rules_only), ("model only@0.5", model_only)):
         m = _micro(score(preds, gold.labels))
         out.write(f"{name + ' (micro)':<18}{m.precision:>7.3f}{m.recall:>7.3f}{m.f1:>7.3f}\n")
+    split = "dev" if test_path.name.startswith("dev") else "test"
+    if test_path.parent == CORPUS_DIR and split in {"dev", "test"}:
+        write_extra_figures(out, extra_figures(model_dir, split))
     return counts
+
+
+@dataclass
+class ExtraFigures:
+    """The figures beyond per-label P/R/F1 (targets in docs/nlp.md)."""
+
+    negated_texts: int
+    negated_tagged: int
+    urgent_tp: int
+    urgent_fp: int
+    urgent_fn: int
+    sentiment_texts: int
+    sentiment_correct: int
+    model_bytes: int
+
+    @property
+    def negated_wrong_share(self) -> float:
+        return self.negated_tagged / self.negated_texts if self.negated_texts else 0.0
+
+    @property
+    def urgent_recall(self) -> float:
+        found = self.urgent_tp + self.urgent_fn
+        return self.urgent_tp / found if found else 0.0
+
+    @property
+    def urgent_precision(self) -> float:
+        raised = self.urgent_tp + self.urgent_fp
+        return self.urgent_tp / raised if raised else 0.0
+
+    @property
+    def sentiment_accuracy(self) -> float:
+        return self.sentiment_correct / self.sentiment_texts if self.sentiment_texts else 0.0
+
+
+def model_size(model_dir: Path = MODEL_DIR) -> int:
+    """Bytes on disk of every file in the model directory."""
+    return sum(p.stat().st_size for p in model_dir.rglob("*") if p.is_file())
+
+
+def extra_figures(model_dir: Path = MODEL_DIR, split: str = "test") -> ExtraFigures:
+    """Negated mentions wrongly tagged, urgent recall/precision, sentiment accuracy
+    and model size, on the ``split`` versions of the held-out sets."""
+    from nlp import sentiment, urgent
+    from nlp.tagger import Tagger
+
+    tagger = Tagger.from_dir(model_dir)
+    neg_rows = read_rows(heldout_path("negation", split))
+    texts = [str(r["text"]) for r in neg_rows]
+    docs = tagger.nlp.pipe(texts, batch_size=256)
+    tagged = sum(
+        1
+        for row, text, doc in zip(neg_rows, texts, docs, strict=True)
+        if row["negated"] in tagger.result(text, doc).themes
+    )
+    tp = fp = fn = 0
+    for row in read_rows(heldout_path("urgent", split)):
+        raised = urgent.detect(str(row["text"]))[0]
+        tp += raised and bool(row["urgent"])
+        fp += raised and not row["urgent"]
+        fn += bool(row["urgent"]) and not raised
+    sent_rows = read_rows(heldout_path("sentiment", split))
+    correct = sum(1 for r in sent_rows if sentiment.score(str(r["text"])).label == r["label"])
+    return ExtraFigures(
+        len(neg_rows), tagged, tp, fp, fn, len(sent_rows), correct, model_size(model_dir)
+    )
+
+
+def write_extra_figures(out: IO[str], fig: ExtraFigures) -> None:
+    out.write(
+        f"negated mentions wrongly tagged: {fig.negated_tagged}/{fig.negated_texts}"
+        f" = {fig.negated_wrong_share:.3f}\n"
+    )
+    out.write(
+        f"urgent: recall {fig.urgent_recall:.3f} precision {fig.urgent_precision:.3f}"
+        f" (tp {fig.urgent_tp}, fp {fig.urgent_fp}, fn {fig.urgent_fn})\n"
+    )
+    out.write(
+        f"sentiment accuracy: {fig.sentiment_accuracy:.3f}"
+        f" ({fig.sentiment_correct}/{fig.sentiment_texts})\n"
+    )
+    out.write(f"model size on disk: {fig.model_bytes / 1e6:.2f} MB\n")

@@ -10,13 +10,21 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from rhi.config import PROJECT_ROOT, engine_options, load_settings
+from rhi.logsafe import error_summary, route
 
 SUPPORTED_LOCALES = ("en",)
 
 
+class Homeward(Flask):
+    def log_exception(self, exc_info: Any) -> None:
+        """Flask logs an unhandled error with its message; ours keeps only type and stack."""
+        error = exc_info[1]
+        self.logger.error("Exception on %s: %s", route(), error_summary(error))
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app. ``config`` overrides what the environment says (tests use it)."""
-    app = Flask(
+    app = Homeward(
         __name__,
         static_folder=str(PROJECT_ROOT / "static"),
         template_folder=str(PROJECT_ROOT / "templates"),
@@ -101,6 +109,8 @@ def _register_blueprints(app: Flask) -> None:
     from rhi.auth.views import bp as auth_bp
     from rhi.children.views import bp as children_bp
     from rhi.extensions import csrf
+    from rhi.insights.returns_views import bp as statutory_bp
+    from rhi.insights.views import bp as insights_bp
     from rhi.interviews.views import bp as interviews_bp
     from rhi.main.views import bp as main_bp
     from rhi.meetings.views import bp as meetings_bp
@@ -114,6 +124,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(interviews_bp, url_prefix="/returns")
     app.register_blueprint(meetings_bp, url_prefix="/meetings")
     app.register_blueprint(themes_bp, url_prefix="/themes")
+    app.register_blueprint(insights_bp, url_prefix="/insights")
+    app.register_blueprint(statutory_bp, url_prefix="/insights/returns")
     # The API authenticates with bearer keys, not cookies, so CSRF does not apply.
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp, url_prefix="/api/v1")

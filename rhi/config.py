@@ -175,6 +175,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
 
 def engine_options(database_url: str) -> dict[str, Any]:
     """Connection settings that suit each database."""
+    # hide_parameters: a database error never quotes the values (names, numbers, texts).
     if database_url.startswith("sqlite"):
-        return {"connect_args": {"timeout": 15}}
-    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10}
+        return {"connect_args": {"timeout": 15}, "hide_parameters": True}
+    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10, "hide_parameters": True}

@@ -14,6 +14,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 from rhi.audit.actions import AuditAction
 from rhi.audit.services import record_now
 from rhi.extensions import db
+from rhi.logsafe import route
 
 log = logging.getLogger(__name__)
 
@@ -117,8 +118,8 @@ def _rate_limited(error: HTTPException) -> ResponseReturnValue:
 def _server_error(error: Exception) -> ResponseReturnValue:
     db.session.rollback()
     original = getattr(error, "original_exception", None) or error
-    # Exception type and request path only: no form data, no personal data.
-    log.error("unhandled %s on %s %s", type(original).__name__, request.method, request.path)
+    # The route, never the path (it may hold a case reference or a number), and no message.
+    log.error("unhandled %s on %s", type(original).__name__, route())
     g.pop("user", None)
     return _respond(500)
 

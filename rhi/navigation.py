@@ -41,6 +41,8 @@ NAV_ITEMS: list[NavItem] = [
         Permission.VIEW_SURVEY_RESULTS,
         "sms_results.",
     ),
+    NavItem(_l("Insight"), "insights.timeliness", Permission.VIEW_INSIGHTS, "insights."),
+    NavItem(_l("Returns"), "statutory.index", Permission.EXPORT_RETURNS, "statutory."),
     NavItem(_l("Theme review"), "themes.review_queue", Permission.REVIEW_THEMES, "themes."),
     NavItem(
         _l("Surveys"), "survey_admin.list_templates", Permission.MANAGE_SURVEYS, "survey_admin."

@@ -30,6 +30,26 @@ CORRECTIONS_PATH = CORPUS_DIR / "corrections.jsonl"
 VOICES = frozenset({"worker", "police", "child", "parent", "sms"})
 
 
+def heldout_path(kind: str, split: str) -> Path:
+    """The labelled set ``kind`` (``negation``, ``urgent``, ``sentiment``) for a split.
+
+    - ``negation_{dev,test}.jsonl``: ``{"id", "text", "negated", "voice"}``, texts that
+      deny or negate ``negated`` (built by ``build_corpus.py`` from the dev / test
+      fragments only);
+    - ``urgent_{dev,test}.jsonl``: ``{"text", "urgent": bool}``, hand-written replies;
+    - ``sentiment_{dev,test}.jsonl``: ``{"text", "label": "pos"|"neg"|"neu"}``.
+    """
+    if kind not in {"negation", "urgent", "sentiment"} or split not in {"dev", "test"}:
+        raise ValueError(f"no held-out set {kind!r} for split {split!r}")
+    return CORPUS_DIR / f"{kind}_{split}.jsonl"
+
+
+def read_rows(path: Path) -> list[dict[str, Any]]:
+    """Plain JSONL rows (the urgent, sentiment and negation sets)."""
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """Rows of a corpus file, checked: string ``text``, known label ids."""
     rows: list[dict[str, Any]] = []

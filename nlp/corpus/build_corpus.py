@@ -35,7 +35,10 @@ HERE = Path(__file__).resolve().parent
 FRAGMENTS = HERE / "fragments.txt"
 SEED = 20260601
 SPLITS = ("train", "dev", "test")
-TARGET = {"train": 1960, "dev": 430, "test": 430}
+TARGET = {"train": 3300, "dev": 720, "test": 720}
+# Negated or denied mentions, each realised this many times per held-out split
+# (``negation_dev.jsonl`` / ``negation_test.jsonl``: ``{"id", "text", "negated", "voice"}``).
+NEGATION_REPEATS = 3
 # Within each section, fragments are dealt to splits in this repeating pattern.
 DEAL = ("train", "train", "dev", "train", "train", "test", "train") * 2 + (
     "train",
@@ -140,16 +143,20 @@ class Fragment:
     text: str
     labels: tuple[str, ...]
     negates: str = ""
+    batch: int = 0
 
 
 def parse(path: Path = FRAGMENTS) -> tuple[list[Fragment], list[Fragment]]:
     """``(fragments, whole_texts)``; whole texts keep their voice in ``style``."""
     fragments: list[Fragment] = []
     wholes: list[Fragment] = []
-    section, negates = "", ""
+    section, negates, batch = "", "", 0
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
+            continue
+        if line.startswith("@batch "):
+            batch = int(line.split()[1])
             continue
         if line.startswith("@"):
             parts = line[1:].split()
@@ -165,16 +172,33 @@ def parse(path: Path = FRAGMENTS) -> tuple[list[Fragment], list[Fragment]]:
             if label not in THEME_IDS:
                 raise ValueError(f"unknown label {label!r} in {line!r}")
         if section == "whole":
-            wholes.append(Fragment("whole", style, text, tuple(sorted(set(extra)))))
+            wholes.append(Fragment("whole", style, text, tuple(sorted(set(extra))), "", batch))
             continue
         base = [section] if section in THEME_IDS else []
         labels = tuple(sorted({*base, *extra}))
-        fragments.append(Fragment(section, style, text, labels, negates))
+        fragments.append(Fragment(section, style, text, labels, negates, batch))
     return fragments, wholes
 
 
 def deal(items: list[Fragment], rng: random.Random) -> dict[str, list[Fragment]]:
-    """Shuffle each section and deal it to the splits in the DEAL pattern."""
+    """Shuffle each section and deal it to the splits in the DEAL pattern.
+
+    Fragments added in a later ``@batch N`` are dealt separately (their own
+    seeded shuffle), so adding fragments never moves an earlier fragment to
+    another split: text the rules were developed on stays in train.
+    """
+    out = _deal_batch([i for i in items if i.batch == 0], rng)
+    for batch in sorted({i.batch for i in items if i.batch}):
+        more = _deal_batch(
+            [i for i in items if i.batch == batch],
+            random.Random(SEED * 100 + batch),  # noqa: S311 - reproducible synthetic data
+        )
+        for split in SPLITS:
+            out[split] += more[split]
+    return out
+
+
+def _deal_batch(items: list[Fragment], rng: random.Random) -> dict[str, list[Fragment]]:
     out: dict[str, list[Fragment]] = {s: [] for s in SPLITS}
     by_section: dict[str, list[Fragment]] = {}
     for item in items:
@@ -377,6 +401,42 @@ def build(seed: int = SEED) -> dict[str, list[dict[str, object]]]:
     return out
 
 
+def build_negation(seed: int = SEED) -> dict[str, list[dict[str, object]]]:
+    """Negated mentions from the dev and test fragments only (``negated``: the
+    theme the text denies, which must not be tagged)."""
+    rng = random.Random(seed + 1)  # noqa: S311 - reproducible synthetic data
+    fragments, _ = parse()
+    dealt = deal(fragments, random.Random(seed))  # noqa: S311 - the same deal as build()
+    out: dict[str, list[dict[str, object]]] = {}
+    for split in ("dev", "test"):
+        rows: list[dict[str, object]] = []
+        seen: set[str] = set()
+        neutral = [f for f in dealt[split] if f.section == "none" and not f.labels]
+        for frag in (f for f in dealt[split] if f.section == "neg"):
+            voices = [v for v, styles in STYLES.items() if frag.style in styles]
+            for _ in range(NEGATION_REPEATS):
+                voice = rng.choice(voices)
+                slots = Slots(rng)
+                parts = [frag.text]
+                if neutral and rng.random() < 0.5:
+                    parts.insert(rng.randrange(2), rng.choice(neutral).text)
+                text = realise(voice, [slots.fill(x) for x in parts], rng, slots)
+                key = " ".join(re.sub(r"[^\w\s]", "", text.lower()).split())
+                if key in seen:
+                    continue
+                seen.add(key)
+                rows.append(
+                    {
+                        "id": f"neg-{split}-{len(rows) + 1:05d}",
+                        "text": text,
+                        "negated": frag.negates,
+                        "voice": voice,
+                    }
+                )
+        out[f"negation_{split}"] = rows
+    return out
+
+
 def write(out: dict[str, list[dict[str, object]]], directory: Path = HERE) -> None:
     for split, rows in out.items():
         with (directory / f"{split}.jsonl").open("w", encoding="utf-8") as fh:
@@ -387,6 +447,9 @@ def write(out: dict[str, list[dict[str, object]]], directory: Path = HERE) -> No
 def main() -> None:
     out = build()
     write(out)
+    negation = build_negation()
+    write(negation)
+    out.update(negation)
     for split, rows in out.items():
         print(f"{split}: {len(rows)} texts")
 

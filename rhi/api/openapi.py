@@ -16,6 +16,8 @@ from flask import Flask
 from rhi.api.auth import Scope
 from rhi.api.schemas import CHILD, EPISODE_RETURN, IDEMPOTENCY_KEY_MAX, NEW_EPISODE, Body, Kind
 from rhi.children.services import CASE_REF_MAX
+from rhi.insights.ssda903 import COLUMNS as SSDA903_COLUMNS
+from rhi.insights.ssda903 import FIRST_YEAR, LAST_YEAR, RULES
 
 API_ROOT = "/api/v1"
 BLUEPRINT = "api."
@@ -25,11 +27,12 @@ SCOPE_DESCRIPTIONS = {
     Scope.CHILDREN_WRITE: "Create and update children's details.",
     Scope.EPISODES_WRITE: "Record missing episodes and returns (and read them back).",
     Scope.EPISODES_READ: "Read episodes and their Return Home Interviews.",
-    Scope.EXPORTS_READ: "Read exports (no endpoints yet).",
+    Scope.EXPORTS_READ: "Read the statutory returns and the annual report tables.",
 }
 
 ERRORS = {
-    400: "The body is not valid JSON, not a JSON object, or not UTF-8; or a header is malformed.",
+    400: "The body is not valid JSON, not a JSON object, or not UTF-8; or a header or query "
+    "parameter (such as year) is missing, malformed or unknown.",
     401: "No API key, or one that is malformed, unknown or revoked.",
     403: "The API key does not have the scope this needs.",
     404: "The record named in the path does not exist.",
@@ -191,6 +194,99 @@ def _schemas() -> dict[str, Any]:
             {"episode": _ref("Episode"), "rhi": _ref("Rhi")},
             "The returned episode and the Return Home Interview it started.",
         ),
+        **_export_schemas(),
+    }
+
+
+def _export_schemas() -> dict[str, Any]:
+    count = _object(
+        {
+            "count": {"type": "integer", "minimum": 0, "description": "The exact count."},
+            "published": {
+                "type": "string",
+                "description": 'As it may be published: "<5" for 1 to 4.',
+                "examples": ["<5"],
+            },
+        },
+        "A count, exact and as published.",
+    )
+    row = _object(
+        {
+            "district": {"type": "string", "description": 'The district code, or "total".'},
+            "name": {"type": "string"},
+            "values": {
+                "type": "object",
+                "description": "Each column's count, by the column's key.",
+                "additionalProperties": _ref("AnnualCount"),
+            },
+        },
+        "One district's line of a table (or the total line).",
+    )
+    return {
+        "Ssda903Failure": _object(
+            {
+                "episode_id": {"type": "integer"},
+                "child": {"type": "string", "description": "The case reference (CHILD)."},
+                "rule": {"type": "string", "enum": list(RULES)},
+                "field": {"type": "string", "enum": sorted({r.field for r in RULES.values()})},
+                "message": {"type": "string"},
+                "value": {"type": "string", "description": "The value at fault, as exported."},
+            },
+            "An episode left out of the SSDA903 Missing table, and the rule it breaks.",
+        ),
+        "AnnualCount": count,
+        "AnnualRow": row,
+        "AnnualTable": _object(
+            {
+                "key": {"type": "string", "enum": ["missing", "exploitation"]},
+                "title": {"type": "string"},
+                "columns": {
+                    "type": "array",
+                    "items": _object(
+                        {"key": {"type": "string"}, "label": {"type": "string"}}, "A column."
+                    ),
+                },
+                "rows": {"type": "array", "items": _ref("AnnualRow")},
+                "total": _ref("AnnualRow"),
+            },
+            "One appendix table, by district.",
+        ),
+        "AnnualRate": _object(
+            {
+                "key": {
+                    "type": "string",
+                    "enum": ["care_missing", "missing_at_risk", "found_within_4_hours"],
+                },
+                "label": {"type": "string"},
+                "numerator": {"type": "integer", "minimum": 0},
+                "denominator": {"type": "integer", "minimum": 0},
+                "percent": {
+                    "type": ["number", "null"],
+                    "description": "To one decimal place; null when the denominator is 0.",
+                },
+                "published": {
+                    "type": "string",
+                    "description": 'As published: "<5" when either count is 1 to 4, '
+                    '"-" when the denominator is 0.',
+                },
+            },
+            "A headline rate.",
+        ),
+        "AnnualReport": _object(
+            {
+                "year": {"type": "integer"},
+                "from": {"type": "string", "format": "date"},
+                "to": {"type": "string", "format": "date"},
+                "tables": {"type": "array", "items": _ref("AnnualTable")},
+                "rates": {"type": "array", "items": _ref("AnnualRate")},
+                "notes": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "description": "What is counted, and from what.",
+                },
+            },
+            "The annual report appendix for a financial year.",
+        ),
     }
 
 
@@ -258,6 +354,50 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "responses": {"200": _json("EpisodeWithRhi", "The episode.")},
         "errors": (401, 403, 404),
     },
+    "api.ssda903_missing_csv": {
+        "summary": "The SSDA903 Missing table",
+        "description": "One row per missing (M) or away (A) episode of a looked-after child that "
+        "overlaps the collection year 1 April `year` to 31 March `year`+1. Columns: "
+        f"{', '.join(SSDA903_COLUMNS)}; dates dd/mm/yyyy (UK dates); MIS_END blank when the "
+        "episode was still open at the end of 31 March. Episodes breaking a validation rule "
+        "are left out: see the errors endpoint. Looked after means the child's current legal "
+        "status.",
+        "query": ("year",),
+        "responses": {
+            "200": {
+                "description": "The table, with a header row.",
+                "content": {"text/csv": {"schema": {"type": "string"}}},
+            }
+        },
+        "errors": (400, 401, 403),
+    },
+    "api.ssda903_missing_errors": {
+        "summary": "Episodes left out of the SSDA903 Missing table",
+        "description": "Each validation failure: the episode, the rule, the field and the value. "
+        "An episode breaking two rules is listed twice.",
+        "query": ("year",),
+        "responses": {
+            "200": {
+                "description": "The failures (an empty list when there are none).",
+                "content": {
+                    "application/json": {
+                        "schema": {"type": "array", "items": _ref("Ssda903Failure")}
+                    }
+                },
+            }
+        },
+        "errors": (400, 401, 403),
+    },
+    "api.annual_report": {
+        "summary": "The annual report appendix",
+        "description": "Missing incidents and individuals by district, from home and from care; "
+        "children with exploitation flags by district; the headline rates; for the financial "
+        "year 1 April `year` to 31 March `year`+1. Counts are exact, each with its published "
+        'form ("<5" for 1 to 4). `notes` says what is counted.',
+        "query": ("year",),
+        "responses": {"200": _json("AnnualReport", "The tables.")},
+        "errors": (400, 401, 403),
+    },
     "api.openapi": {
         "summary": "This document",
         "description": "The OpenAPI 3.1 description of this API. No key needed.",
@@ -279,6 +419,14 @@ PARAMETERS = {
         "in": "path",
         "required": True,
         "schema": {"type": "integer", "minimum": 1},
+    },
+    "year": {
+        "name": "year",
+        "in": "query",
+        "required": True,
+        "description": "The year the collection (or financial) year starts: 2024 for 1 April "
+        "2024 to 31 March 2025.",
+        "schema": {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
     },
     "IdempotencyKey": {
         "name": "Idempotency-Key",
@@ -318,6 +466,7 @@ def _operation(endpoint: str, view: Any, arguments: set[str]) -> dict[str, Any]:
     spec = dict(OPERATIONS[endpoint])
     errors = spec.pop("errors")
     idempotent = spec.pop("idempotent", False)
+    query = spec.pop("query", ())
     responses = dict(spec["responses"])
     for status in errors:
         responses[str(status)] = {"$ref": f"#/components/responses/{status}"}
@@ -327,6 +476,7 @@ def _operation(endpoint: str, view: Any, arguments: set[str]) -> dict[str, Any]:
         "responses": responses,
     }
     parameters = [{"$ref": f"#/components/parameters/{name}"} for name in sorted(arguments)]
+    parameters += [{"$ref": f"#/components/parameters/{name}"} for name in query]
     if idempotent:
         parameters.append({"$ref": "#/components/parameters/IdempotencyKey"})
     if parameters:

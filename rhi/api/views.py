@@ -106,3 +106,7 @@ def get_episode(episode_id: int) -> ResponseReturnValue:
 @public
 def openapi() -> ResponseReturnValue:
     return jsonify(openapi_document(current_app))
+
+
+# The exports and reports API (rhi/api/exports.py) adds its routes to this blueprint.
+from rhi.api import exports  # noqa: E402, F401

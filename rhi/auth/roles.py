@@ -43,6 +43,8 @@ class Permission(StrEnum):
     MANAGE_SURVEYS = "manage_surveys"  # write survey templates and their triggers
     VIEW_SURVEY_RESULTS = "view_survey_results"  # response rates and ratings
     REVIEW_THEMES = "review_themes"  # accept, reject and add themes on pseudonymised texts
+    VIEW_INSIGHTS = "view_insights"  # dashboards and panels (counts; exact only with VIEW_CHILDREN)
+    EXPORT_RETURNS = "export_returns"  # statutory returns, annual tables, FOI figures
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -68,6 +70,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.SEND_MESSAGES,
             Permission.HANDLE_ALERTS,
             Permission.VIEW_SURVEY_RESULTS,
+            Permission.VIEW_INSIGHTS,
+            Permission.EXPORT_RETURNS,
         }
     ),
     # Participation officers see themes and pseudonymised text, never a child's record.
@@ -79,6 +83,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.SEND_MESSAGES,
             Permission.VIEW_SURVEY_RESULTS,
             Permission.REVIEW_THEMES,
+            Permission.VIEW_INSIGHTS,
         }
     ),
     Role.ADMIN: frozenset(
@@ -89,6 +94,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_CHILDREN,
             Permission.MANAGE_SURVEYS,
             Permission.VIEW_SURVEY_RESULTS,
+            Permission.VIEW_INSIGHTS,
+            Permission.EXPORT_RETURNS,
         }
     ),
 }

@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from nlp.corpus import DEV_PATH, TEST_PATH, TRAIN_PATH, VOICES, read_jsonl
-from nlp.corpus.build_corpus import build
+from nlp.corpus import DEV_PATH, TEST_PATH, TRAIN_PATH, VOICES, heldout_path, read_jsonl, read_rows
+from nlp.corpus.build_corpus import build, build_negation
 from nlp.taxonomy import THEME_IDS
 
 SPLITS = {"train": TRAIN_PATH, "dev": DEV_PATH, "test": TEST_PATH}
@@ -96,3 +96,30 @@ def test_committed_corpus_is_what_the_builder_makes(
     corpus: dict[str, list[dict[str, object]]],
 ) -> None:
     assert build() == corpus, "rerun: python -m nlp.corpus.build_corpus"
+
+
+def test_committed_negation_sets_are_what_the_builder_makes() -> None:
+    built = build_negation()
+    for split in ("dev", "test"):
+        committed = read_rows(heldout_path("negation", split))
+        assert built[f"negation_{split}"] == committed, "rerun: python -m nlp.corpus.build_corpus"
+        assert committed and all(row["negated"] in THEME_IDS for row in committed)
+
+
+@pytest.mark.parametrize("kind", ["urgent", "sentiment"])
+def test_hand_written_sets_are_well_formed(kind: str) -> None:
+    seen: set[str] = set()
+    for split in ("dev", "test"):
+        rows = read_rows(heldout_path(kind, split))
+        assert len(rows) >= 60
+        for row in rows:
+            text = str(row["text"])
+            assert text.strip() and text not in seen, text
+            seen.add(text)
+            if kind == "urgent":
+                assert isinstance(row["urgent"], bool)
+            else:
+                assert row["label"] in {"pos", "neg", "neu"}
+        if kind == "urgent":
+            urgent = sum(1 for r in rows if r["urgent"])
+            assert 0.3 < urgent / len(rows) < 0.7

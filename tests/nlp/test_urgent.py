@@ -33,6 +33,15 @@ URGENT = [
     "i feel unsafe",
     "scared to go home",
     "i got jumped",
+    # Violence to the child or someone with them, a plain "ending it", an unnamed overdose.
+    "my mums boyfriend punched me",
+    "my brother kicked me",
+    "hes hitting my mum and me",
+    "they're beating my little brother",
+    "i feel like ending it",
+    "been thinking about ending it",
+    "i have taken something i shouldnt have and feel really ill",
+    "took some stuff and feel dizzy",
 ]
 
 NOT_URGENT = [
@@ -47,6 +56,9 @@ NOT_URGENT = [
     "can you help me with my CV",
     "i dont want to live at the placement",
     "thanks it was ok",
+    "i might end it with my boyfriend",
+    "had something to eat and feel sick now lol",
+    "he hit me up last night about a party",
     "",
 ]
 

@@ -24,6 +24,8 @@ CHILD_VIEWERS = frozenset({Role.RHI_WORKER, Role.TEAM_MANAGER, Role.ADMIN})
 READERS = frozenset({Role.RHI_WORKER, Role.TEAM_MANAGER, Role.PARTICIPATION_OFFICER})
 RESULTS = frozenset({Role.TEAM_MANAGER, Role.PARTICIPATION_OFFICER, Role.ADMIN})
 REVIEWERS = frozenset({Role.PARTICIPATION_OFFICER})
+RETURNS = frozenset({Role.TEAM_MANAGER, Role.ADMIN})
+INSIGHT = frozenset({Role.TEAM_MANAGER, Role.PARTICIPATION_OFFICER, Role.ADMIN})
 
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "main.healthz": PUBLIC,
@@ -102,6 +104,18 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "themes.decide": REVIEWERS,
     "themes.add_theme": REVIEWERS,
     "themes.accept_strong": REVIEWERS,
+    "statutory.index": RETURNS,
+    "statutory.ssda903": RETURNS,
+    "statutory.ssda903_csv": RETURNS,
+    "statutory.annex_a": RETURNS,
+    "statutory.annex_a_csv": RETURNS,
+    "statutory.annual": RETURNS,
+    "statutory.annual_csv": RETURNS,
+    "insights.timeliness": INSIGHT,
+    "insights.drill": frozenset({Role.TEAM_MANAGER, Role.ADMIN}),  # records behind a number
+    "insights.timeliness_csv": INSIGHT,
+    "insights.foi": RETURNS,
+    "insights.foi_csv": RETURNS,
 }
 
 IGNORED = {"static"}
