@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from datetime import time as clock
 from typing import Any
@@ -93,7 +93,6 @@ class DispatchReport:
     unknown: int = 0
     cancelled: int = 0
     stale: int = 0
-    outcomes: dict[int, str] = field(default_factory=dict)
 
 
 @transactional
@@ -225,7 +224,6 @@ def dispatch(
             pace.wait()
         result = transport.send(to=phone, body=body, status_callback=callback)
         status = record_result(message_id, result, now or utcnow())
-        report.outcomes[message_id] = status
         if result.outcome is SendOutcome.ACCEPTED:
             report.accepted += 1
             apply_status_events(sid=result.sid, now=now)

@@ -28,7 +28,6 @@ REMINDER = _l(
 RATING_HINT = _l("Reply with a number from 1 (bad) to 5 (good).")
 YES_NO_HINT = _l("Reply YES or NO.")
 CHOICE_HINT = _l("Reply with a number:")
-FREE_TEXT_HINT = _l("Reply in your own words.")
 REASK = _l("Sorry, we did not understand that.")
 STOPPED = _l("You will get no more texts from %(service)s. Text START to start again.")
 STARTED = _l("You will get texts from %(service)s again. Text STOP to stop.")

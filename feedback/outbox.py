@@ -65,8 +65,3 @@ def in_quiet_hours(moment: datetime, hours: tuple[time, time]) -> bool:
     if start <= end:
         return start <= local < end
     return local >= start or local < end
-
-
-def may_send(message: SmsMessage, moment: datetime, hours: tuple[time, time]) -> bool:
-    """False while quiet hours hold it back (safety texts go at once)."""
-    return message.kind_enum.ignores_quiet_hours or not in_quiet_hours(moment, hours)

@@ -28,7 +28,6 @@ from feedback.vocabulary import (
     CHILDLINE,
     EMERGENCY,
     SERVICE_NAME,
-    Audience,
     ConversationStatus,
     MessageKind,
     QuestionKind,
@@ -381,7 +380,3 @@ def remind_and_expire(now: datetime | None = None) -> tuple[int, int]:
             )
             reminded += 1
     return reminded, expired
-
-
-def audience_label(conversation: Conversation) -> str:
-    return Audience(conversation.audience).label if conversation.audience else ""

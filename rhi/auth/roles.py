@@ -44,6 +44,8 @@ class Permission(StrEnum):
     VIEW_SURVEY_RESULTS = "view_survey_results"  # response rates and ratings
     REVIEW_THEMES = "review_themes"  # accept, reject and add themes on pseudonymised texts
     VIEW_INSIGHTS = "view_insights"  # dashboards and panels (counts; exact only with VIEW_CHILDREN)
+    # The records behind an insight figure: a list of three under a "<5" would undo it.
+    VIEW_INSIGHT_RECORDS = "view_insight_records"
     EXPORT_RETURNS = "export_returns"  # statutory returns, annual tables, FOI figures
 
 
@@ -71,6 +73,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.HANDLE_ALERTS,
             Permission.VIEW_SURVEY_RESULTS,
             Permission.VIEW_INSIGHTS,
+            Permission.VIEW_INSIGHT_RECORDS,
             Permission.EXPORT_RETURNS,
         }
     ),
@@ -95,6 +98,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_SURVEYS,
             Permission.VIEW_SURVEY_RESULTS,
             Permission.VIEW_INSIGHTS,
+            Permission.VIEW_INSIGHT_RECORDS,
             Permission.EXPORT_RETURNS,
         }
     ),

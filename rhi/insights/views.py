@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from flask import Blueprint, abort, g, render_template, request, url_for
+from flask import Blueprint, g, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from flask_babel import gettext as _
@@ -132,7 +132,7 @@ def timeliness_dashboard() -> ResponseReturnValue:
         form=form,
         result=result,
         show=presenter,
-        drill_href=drill_href if g.user.can(Permission.VIEW_CHILDREN) else None,
+        drill_href=drill_href if g.user.can(Permission.VIEW_INSIGHT_RECORDS) else None,
         can_export=g.user.can(Permission.EXPORT_RETURNS),
         csv_href=url_for("insights.timeliness_csv", **args),
         trend_csv_href=url_for("insights.timeliness_csv", **{**args, "by": Breakdown.MONTH.value}),
@@ -145,12 +145,8 @@ def timeliness_dashboard() -> ResponseReturnValue:
 
 
 @bp.route("/timeliness/records", endpoint="drill")
-@permission_required(Permission.VIEW_INSIGHTS)
+@permission_required(Permission.VIEW_INSIGHT_RECORDS)
 def drill_down() -> ResponseReturnValue:
-    # The records behind a number would undo its suppression ("<5" and a list of
-    # three): only staff who may open children's records see them.
-    if not g.user.can(Permission.VIEW_CHILDREN):
-        abort(403)
     form = _filter_form()
     if not form.validate():
         return render_template("insights/records.html", form=form, records=None, problem=None), 400
@@ -159,7 +155,8 @@ def drill_down() -> ResponseReturnValue:
         by_text, _colon, group = request.args.get("group", "").partition(":")
         records = drill(
             criteria,
-            parse_measure(request.args.get("measure")),
+            # With no measure named, the list is every return counted.
+            parse_measure(request.args.get("measure", Measure.RETURNS.value)),
             parse_breakdown(by_text),
             group,
             g.user,
