@@ -21,7 +21,8 @@ from rhi.insights.csv_export import csv_response
 from rhi.insights.filters import district_choices, ethnicity_choices
 from rhi.insights.foi import foi_answer
 from rhi.insights.forms import FoiForm, InsightFilterForm
-from rhi.insights.suppression import SMALLEST_SHOWN, SUPPRESSED, rate, shown
+from rhi.insights.hotspots import MOST_PLACES, hotspots
+from rhi.insights.suppression import SMALLEST_SHOWN, SUPPRESSED, rate, shown, suppress
 from rhi.insights.timeliness import (
     Breakdown,
     Figures,
@@ -134,6 +135,7 @@ def timeliness_dashboard() -> ResponseReturnValue:
         show=presenter,
         drill_href=drill_href if g.user.can(Permission.VIEW_INSIGHT_RECORDS) else None,
         can_export=g.user.can(Permission.EXPORT_RETURNS),
+        hotspot_args=criteria.query_args(),
         csv_href=url_for("insights.timeliness_csv", **args),
         trend_csv_href=url_for("insights.timeliness_csv", **{**args, "by": Breakdown.MONTH.value}),
         measures=MEASURES,
@@ -241,3 +243,36 @@ def foi_csv() -> ResponseReturnValue:
     header = [_("Question"), _("Missing from home"), _("Missing from care"), _("Total")]
     rows = [[line.question, line.home, line.care, line.total] for line in answer.lines]
     return csv_response(f"foi-missing-children-{answer.label}.csv", header, rows)
+
+
+@bp.route("/hotspots", endpoint="hotspots")
+@permission_required(Permission.VIEW_INSIGHTS)
+def hotspots_page() -> ResponseReturnValue:
+    form = _filter_form()
+    if not form.validate():
+        return render_template("insights/hotspots.html", form=form, places=None), 400
+    criteria = form.insight_filter()
+    return render_template(
+        "insights/hotspots.html",
+        form=form,
+        places=hotspots(criteria),
+        show=_presenter(),
+        csv_href=url_for("insights.hotspots_csv", **criteria.query_args()),
+        most=MOST_PLACES,
+    )
+
+
+@bp.route("/hotspots.csv")
+@permission_required(Permission.VIEW_INSIGHTS)
+def hotspots_csv() -> ResponseReturnValue:
+    form = _filter_form()
+    if not form.validate():
+        return render_template("insights/hotspots.html", form=form, places=None), 400
+    criteria = form.insight_filter()
+    rows = [
+        [place.place, place.district or "", suppress(place.episodes), suppress(place.children)]
+        for place in hotspots(criteria)
+    ]
+    header = [_("Place"), _("District"), _("Episodes"), _("Children")]
+    name = f"hotspots-{criteria.returned_from}-{criteria.returned_to}.csv"
+    return csv_response(name, header, rows)

@@ -116,6 +116,8 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "insights.timeliness_csv": INSIGHT,
     "insights.foi": RETURNS,
     "insights.foi_csv": RETURNS,
+    "insights.hotspots": INSIGHT,
+    "insights.hotspots_csv": INSIGHT,
 }
 
 IGNORED = {"static"}
