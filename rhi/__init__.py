@@ -109,6 +109,8 @@ def _register_blueprints(app: Flask) -> None:
     from rhi.auth.views import bp as auth_bp
     from rhi.children.views import bp as children_bp
     from rhi.extensions import csrf
+    from rhi.insights.panel_views import bp as panels_bp
+    from rhi.insights.reasons_views import bp as reasons_bp
     from rhi.insights.returns_views import bp as statutory_bp
     from rhi.insights.views import bp as insights_bp
     from rhi.interviews.views import bp as interviews_bp
@@ -126,6 +128,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(themes_bp, url_prefix="/themes")
     app.register_blueprint(insights_bp, url_prefix="/insights")
     app.register_blueprint(statutory_bp, url_prefix="/insights/returns")
+    app.register_blueprint(reasons_bp, url_prefix="/insights/reasons")
+    app.register_blueprint(panels_bp, url_prefix="/insights/panels")
     # The API authenticates with bearer keys, not cookies, so CSRF does not apply.
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp, url_prefix="/api/v1")
@@ -144,7 +148,7 @@ def _register_commands(app: Flask) -> None:
 def _template_context(app: Flask) -> None:
     from flask_babel import get_locale
 
-    from rhi.navigation import navigation_for_current_user
+    from rhi.navigation import insight_sections_for_current_user, navigation_for_current_user
 
     @app.context_processor
     def inject() -> dict[str, Any]:
@@ -152,5 +156,6 @@ def _template_context(app: Flask) -> None:
             "current_user": g.get("user"),
             "demo_mode": app.config["HOMEWARD_DEMO"],
             "navigation": navigation_for_current_user,
+            "insight_sections": insight_sections_for_current_user,
             "get_locale": get_locale,
         }

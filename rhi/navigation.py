@@ -41,9 +41,11 @@ NAV_ITEMS: list[NavItem] = [
         Permission.VIEW_SURVEY_RESULTS,
         "sms_results.",
     ),
-    NavItem(_l("Insight"), "insights.timeliness", Permission.VIEW_INSIGHTS, "insights."),
+    # Every insight blueprint's name starts "insights" (see INSIGHT_SECTIONS).
+    NavItem(_l("Insight"), "insights.timeliness", Permission.VIEW_INSIGHTS, "insights"),
     NavItem(_l("Returns"), "statutory.index", Permission.EXPORT_RETURNS, "statutory."),
     NavItem(_l("Theme review"), "themes.review_queue", Permission.REVIEW_THEMES, "themes."),
+    NavItem(_l("You said, we did"), "voice.changes", Permission.SHARE_VOICE, "voice."),
     NavItem(
         _l("Surveys"), "survey_admin.list_templates", Permission.MANAGE_SURVEYS, "survey_admin."
     ),
@@ -72,3 +74,42 @@ def navigation_for_current_user() -> list[dict[str, Any]]:
         active = _section_of(current).startswith(item.prefix) or current.startswith(item.prefix)
         items.append({"text": str(item.text), "href": url_for(item.endpoint), "active": active})
     return items
+
+
+# The pages of the Insight section, listed at the top of each of them.
+INSIGHT_SECTIONS: list[NavItem] = [
+    NavItem(
+        _l("RHI timeliness"), "insights.timeliness", Permission.VIEW_INSIGHTS, "insights.timel"
+    ),
+    NavItem(_l("Hotspots"), "insights.hotspots", Permission.VIEW_INSIGHTS, "insights.hotspots"),
+    NavItem(
+        _l("Reasons for missing"),
+        "insights_reasons.themes",
+        Permission.VIEW_INSIGHTS,
+        "insights_reasons.",
+    ),
+    NavItem(
+        _l("Panel packs"),
+        "insights_panels.index",
+        Permission.VIEW_INSIGHT_RECORDS,
+        "insights_panels.",
+    ),
+    NavItem(_l("FOI figures"), "insights.foi", Permission.EXPORT_RETURNS, "insights.foi"),
+]
+
+
+def insight_sections_for_current_user() -> list[dict[str, Any]]:
+    """The Insight pages this user may open, the current one marked."""
+    user = g.get("user")
+    if user is None:
+        return []
+    current = request.endpoint or ""
+    return [
+        {
+            "text": str(item.text),
+            "href": url_for(item.endpoint),
+            "active": current.startswith(item.prefix),
+        }
+        for item in INSIGHT_SECTIONS
+        if item.endpoint in current_app.view_functions and user.can(item.permission)
+    ]

@@ -47,6 +47,8 @@ class Permission(StrEnum):
     # The records behind an insight figure: a list of three under a "<5" would undo it.
     VIEW_INSIGHT_RECORDS = "view_insight_records"
     EXPORT_RETURNS = "export_returns"  # statutory returns, annual tables, FOI figures
+    # Approve young people's words for sharing; keep and publish "you said, we did".
+    SHARE_VOICE = "share_voice"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -87,6 +89,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_SURVEY_RESULTS,
             Permission.REVIEW_THEMES,
             Permission.VIEW_INSIGHTS,
+            Permission.SHARE_VOICE,
         }
     ),
     Role.ADMIN: frozenset(
@@ -100,6 +103,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_INSIGHTS,
             Permission.VIEW_INSIGHT_RECORDS,
             Permission.EXPORT_RETURNS,
+            Permission.SHARE_VOICE,
         }
     ),
 }
