@@ -73,11 +73,23 @@ run: install ## Install, migrate, load demo data, serve on http://127.0.0.1:5000
 	@$(RUN_ENV) $(FLASK) worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	    $(RUN_ENV) $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
 
-bench: install-test ## Run the benchmarks; their tables go into docs/benchmarks.md
+bench: install-test $(VENV)/.installed-load ## Run the benchmarks; their tables go into docs/benchmarks.md
 	$(BIN)/python -m bench.nlp_tagger --runs 3
 	$(BIN)/python -m bench.sms_dispatch --messages 10000 --rate 100
 	tests/with-postgres.sh bash -c 'DATABASE_URL=$$HOMEWARD_TEST_POSTGRES_URL \
 	    $(BIN)/python -m bench.sms_dispatch --messages 10000 --rate 50 --workers 2'
+	tests/with-postgres.sh bash -c 'DATABASE_URL=$$HOMEWARD_TEST_POSTGRES_URL \
+	    $(BIN)/python -m bench.sms_dispatch --messages 10000 --rate 50 --processes 3'
+	tests/with-postgres.sh bash -c 'DATABASE_URL=$$HOMEWARD_TEST_POSTGRES_URL \
+	    $(BIN)/python -m bench.county --episodes 250000 --repeat 5'
+	tests/with-postgres.sh bash -c 'DATABASE_URL=$$HOMEWARD_TEST_POSTGRES_URL \
+	    $(BIN)/python -m bench.county --episodes 1000000 --only-annual --repeat 3'
+	tests/with-postgres.sh bash -c 'DATABASE_URL=$$HOMEWARD_TEST_POSTGRES_URL \
+	    $(BIN)/python -m bench.load --episodes 250000 --users 10,25,50 --seconds 60'
+
+$(VENV)/.installed-load: $(VENV)/.installed
+	$(PIP) install -c constraints.txt -e '.[load]'
+	@touch $@
 
 nlp-corpus: install ## Regenerate the invented NLP corpus (nlp/corpus/*.jsonl) from its fragments
 	$(BIN)/python -m nlp.corpus.build_corpus

@@ -1,4 +1,5 @@
-"""Invented SMS history for the demo: contacts, surveys and replies, an urgent text.
+"""Invented SMS history for the demo: contacts, surveys and replies, an urgent text,
+a few quotes approved for sharing and two published "you said, we did" entries.
 
 Every number is in Ofcom's drama range (07700 900000-900999), so none can
 reach a real phone; every reply is invented. Built through the real services
@@ -12,6 +13,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from feedback import voice
 from feedback.alerts import set_duty_contact
 from feedback.contacts import ContactDetails, add_contact
 from feedback.inbound import handle, store_inbound
@@ -26,11 +28,13 @@ from feedback.vocabulary import (
     SendStatus,
     Trigger,
 )
+from feedback.voice_models import ServiceChange, SharedQuote
 from rhi.auth.models import User
 from rhi.auth.roles import Role
 from rhi.children.models import Child
 from rhi.database import transactional, utcnow
 from rhi.extensions import db
+from rhi.insights.filters import uk_today
 from rhi.interviews.models import ReturnInterview
 from rhi.interviews.vocabulary import RhiStatus
 
@@ -61,7 +65,50 @@ _PARENT_WORDS = [
 _URGENT = "hes outside my house again and wont go away please help"
 
 
-COUNT_KEYS = ("text contacts", "surveys", "texts received")
+COUNT_KEYS = ("text contacts", "surveys", "texts received", "shared quotes", "you said we did")
+
+# Invented words approved for sharing: (a demo reply they come from, if it was sent,
+# the shared copy, who said it, theme). The copies are shortened, as an officer would.
+_QUOTES = (
+    (
+        "she was nice, i liked that we went for food instead of sitting in the office",
+        "i liked that we went for food instead of sitting in the office",
+        Audience.CHILD,
+        None,
+    ),
+    (
+        "Can the worker phone me about the curfew, its not working.",
+        "Can the worker phone me about the curfew, its not working.",
+        Audience.PARENT,
+        "boundaries",
+    ),
+    (
+        "i dont want police there next time",
+        "i dont want police there next time",
+        Audience.CHILD,
+        None,
+    ),
+)
+# Two published entries: (you said, we did, days ago, team, theme, quotes by index in _QUOTES).
+_CHANGES = (
+    (
+        "Meeting in an office felt like being in trouble.",
+        "You can now choose where we meet: a cafe, a walk, or somewhere else you feel okay.",
+        75,
+        "Return Home Interview team",
+        None,
+        (0,),
+    ),
+    (
+        "Parents did not know who to call about curfews and house rules.",
+        "After an interview, parents now get one number to call about rules at home, "
+        "answered in the day by the family support team.",
+        20,
+        "Family support service",
+        "boundaries",
+        (1,),
+    ),
+)
 
 
 def _number(index: int) -> str:
@@ -210,7 +257,68 @@ def load_sms_demo() -> dict[str, int]:
         _reply(rng, young[3].phone, "is my worker in today? need to ask something", now, serial)
     _reply(rng, "+447700900999", "who is this? got a text from this number", now, serial)
     _mark_sent(now - timedelta(minutes=5))
-    return {"text contacts": used, "surveys": surveys, "texts received": serial[0]}
+    quotes, changes = _load_voice_demo()
+    return {
+        "text contacts": used,
+        "surveys": surveys,
+        "texts received": serial[0],
+        "shared quotes": quotes,
+        "you said we did": changes,
+    }
+
+
+def _load_voice_demo() -> tuple[int, int]:
+    """Approve the invented quotes and publish the two entries, through the real services."""
+    if db.session.scalar(sa.select(ServiceChange.id).limit(1)) is not None:
+        return 0, 0
+    officer = (
+        db.session.scalar(
+            sa.select(User)
+            .where(User.role == Role.PARTICIPATION_OFFICER)
+            .order_by(User.id)
+            .limit(1)
+        )
+        or _demo_staff()
+    )
+    if officer is None:
+        return 0, 0
+    quotes = []
+    for body, words, audience, theme in _QUOTES:
+        source = db.session.scalar(
+            sa.select(SmsMessage)
+            .where(SmsMessage.body == body, SmsMessage.direction == Direction.INBOUND)
+            .order_by(SmsMessage.id)
+            .limit(1)
+        )
+        if source is not None and not source.urgent:
+            details = voice.QuoteDetails(text=words, audience=audience, theme=theme, checked=True)
+            quotes.append(voice.approve_quote(source.id, details, by=officer))
+        else:  # the demo's dice never sent it: an approved copy whose text is gone
+            quote = SharedQuote(
+                text=words,
+                audience=audience,
+                theme=theme,
+                approved_at=utcnow(),
+                approved_by=officer,
+            )
+            db.session.add(quote)
+            quotes.append(quote)
+    db.session.flush()
+    today = uk_today()
+    for you_said, we_did, days_ago, team, theme, chosen in _CHANGES:
+        change = voice.add_change(
+            voice.ChangeDetails(
+                you_said=you_said,
+                we_did=we_did,
+                changed_on=today - timedelta(days=days_ago),
+                responsible=team,
+                theme=theme,
+                quote_ids=tuple(quotes[index].id for index in chosen),
+            ),
+            by=officer,
+        )
+        voice.set_published(change.id, True, by=officer, expected_version=change.version)
+    return len(quotes), len(_CHANGES)
 
 
 @transactional

@@ -67,5 +67,18 @@ def _fetch(ids: list[int]) -> dict[int, SourceText]:
     return {message.id: _text(message) for message in messages}
 
 
+def _rhi_links() -> sa.Select[Any]:
+    """A received text belongs to its conversation; a survey conversation names its RHI."""
+    columns: list[Any] = [SmsMessage.id.label("source_id"), Conversation.rhi_id.label("rhi_id")]
+    return (
+        sa.select(*columns)
+        .join(Conversation, Conversation.id == SmsMessage.conversation_id)
+        .where(Conversation.rhi_id.is_not(None))
+    )
+
+
 def register_source() -> None:
+    from rhi.insights.reasons import RHI_LINKS
+
     register(Source(TextSource.SMS, _pending, _fetch))
+    RHI_LINKS[TextSource.SMS] = _rhi_links

@@ -138,11 +138,13 @@ def _register_blueprints(app: Flask) -> None:
 def _register_commands(app: Flask) -> None:
     from rhi.api.cli import api_keys_command
     from rhi.demo import demo_data_command
+    from rhi.retention_cli import retention_command
     from rhi.themes.cli import themes_command
 
     app.cli.add_command(demo_data_command)
     app.cli.add_command(api_keys_command)
     app.cli.add_command(themes_command)
+    app.cli.add_command(retention_command)
 
 
 def _template_context(app: Flask) -> None:

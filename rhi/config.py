@@ -39,6 +39,14 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, not {raw!r}") from exc
 
 
+def _at_least(env: dict[str, str], name: str, default: int, minimum: int) -> int:
+    """A whole number no smaller than ``minimum`` (a retention period set to 0 would purge all)."""
+    value = _int(env, name, default)
+    if value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum}, not {value}")
+    return value
+
+
 def _positive(env: dict[str, str], name: str, default: float) -> float:
     raw = env.get(name)
     if raw is None or raw == "":
@@ -88,6 +96,10 @@ class Settings:
     sms_rate_per_second: float
     sms_send_timeout: float
     sms_quiet_hours: tuple[time, time]
+    retention_looked_after_age: int
+    retention_other_age: int
+    retention_unmatched_sms_days: int
+    retention_audit_years: int
 
     def as_flask_config(self) -> dict[str, Any]:
         local = self.env in {"development", "test"}
@@ -125,6 +137,10 @@ class Settings:
             "SMS_RATE_PER_SECOND": self.sms_rate_per_second,
             "SMS_SEND_TIMEOUT": self.sms_send_timeout,
             "SMS_QUIET_HOURS": self.sms_quiet_hours,
+            "RETENTION_LOOKED_AFTER_AGE": self.retention_looked_after_age,
+            "RETENTION_OTHER_AGE": self.retention_other_age,
+            "RETENTION_UNMATCHED_SMS_DAYS": self.retention_unmatched_sms_days,
+            "RETENTION_AUDIT_YEARS": self.retention_audit_years,
         }
 
 
@@ -170,6 +186,10 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         sms_rate_per_second=_positive(env, "SMS_RATE_PER_SECOND", 10.0),
         sms_send_timeout=_positive(env, "SMS_SEND_TIMEOUT_SECONDS", 10.0),
         sms_quiet_hours=_quiet_hours(env.get("SMS_QUIET_HOURS") or "21:00-08:00"),
+        retention_looked_after_age=_at_least(env, "RETENTION_LOOKED_AFTER_AGE", 75, 18),
+        retention_other_age=_at_least(env, "RETENTION_OTHER_AGE", 25, 18),
+        retention_unmatched_sms_days=_at_least(env, "RETENTION_UNMATCHED_SMS_DAYS", 730, 30),
+        retention_audit_years=_at_least(env, "RETENTION_AUDIT_YEARS", 0, 0),
     )
 
 
@@ -178,4 +198,12 @@ def engine_options(database_url: str) -> dict[str, Any]:
     # hide_parameters: a database error never quotes the values (names, numbers, texts).
     if database_url.startswith("sqlite"):
         return {"connect_args": {"timeout": 15}, "hide_parameters": True}
-    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 10, "hide_parameters": True}
+    # jit=off: PostgreSQL's JIT compiles the insight queries (large estimated
+    # costs, short real run times) for longer than they take to run.
+    return {
+        "pool_pre_ping": True,
+        "pool_size": 10,
+        "max_overflow": 10,
+        "hide_parameters": True,
+        "connect_args": {"options": "-c jit=off"},
+    }

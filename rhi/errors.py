@@ -8,6 +8,7 @@ from flask import Flask, Request, Response, g, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
 
@@ -124,7 +125,24 @@ def _server_error(error: Exception) -> ResponseReturnValue:
     return _respond(500)
 
 
+def _database_unavailable(error: OperationalError) -> ResponseReturnValue:
+    """The database cannot be reached (restarting, failing over): 503, try again shortly.
+
+    Nothing is lost: the request's transaction never committed. The pool checks
+    connections before use, so the next request after the database is back works.
+    """
+    try:
+        db.session.rollback()
+    except SQLAlchemyError:
+        db.session.remove()
+    log.error("database unavailable on %s (%s)", route(), type(error.orig).__name__)
+    g.pop("user", None)
+    body, status = _respond(503, "The database is unavailable. Try again in a minute.")
+    return body, status, {"Retry-After": "30"}
+
+
 def init_app(app: Flask) -> None:
+    app.register_error_handler(OperationalError, _database_unavailable)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(429, _rate_limited)
     app.register_error_handler(HTTPException, _http_error)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
 
 
 def _nonce() -> str:
@@ -40,10 +40,20 @@ def _set_headers(response: Response) -> Response:
     headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
     if request.is_secure:
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-    if request.endpoint != "static":
+    if request.endpoint != "static" and not _public_and_cacheable(response):
         # Pages carry children's data: never cache them in shared or browser caches.
         headers["Cache-Control"] = "no-store"
     return response
+
+
+def _public_and_cacheable(response: Response) -> bool:
+    """A public page that said it may be cached, seen by a visitor who is not signed in."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    return (
+        getattr(view, "access", None) == "public"
+        and g.get("user") is None
+        and bool(response.cache_control.public)
+    )
 
 
 def init_app(app: Flask) -> None:

@@ -110,6 +110,7 @@ def url_values(team: Team, other: User) -> dict[str, int | str]:
 
 def sms_url_values(child: Child, worker: User) -> dict[str, int | str]:
     """A contact who sent an urgent text, and a survey template in use."""
+    from feedback import voice
     from feedback.inbound import handle, store_inbound
     from feedback.models import Conversation, SmsMessage, UrgentAlert
     from feedback.vocabulary import ConversationStatus
@@ -123,6 +124,22 @@ def sms_url_values(child: Child, worker: User) -> dict[str, int | str]:
     tagged, _new = store_inbound("SM" + "1" * 32, contact.phone, "went country with some olders")
     handle(tagged.id)
     tag_pending()
+    # Words approved for sharing (from the text that is not urgent) and a "you said, we did".
+    quote = voice.approve_quote(
+        tagged.id,
+        voice.QuoteDetails(text="went country", audience="child", theme=None, checked=True),
+        by=worker,
+    )
+    change = voice.add_change(
+        voice.ChangeDetails(
+            you_said="Said",
+            we_did="Did",
+            changed_on=date(2026, 1, 1),
+            responsible="RHI team",
+            quote_ids=(quote.id,),
+        ),
+        by=worker,
+    )
     suggestion = db.session.scalars(sa.select(ThemeSuggestion).order_by(ThemeSuggestion.id)).first()
     assert suggestion is not None
     message = db.session.get(SmsMessage, stored.id)
@@ -149,6 +166,9 @@ def sms_url_values(child: Child, worker: User) -> dict[str, int | str]:
         "phone": contact.phone,
         "text_id": suggestion.text_id,
         "suggestion_id": suggestion.id,
+        "reply_id": tagged.id,
+        "quote_id": quote.id,
+        "change_id": change.id,
     }
 
 

@@ -41,7 +41,7 @@ class Episode(Base):
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id"))
     category: Mapped[str] = mapped_column(String(1))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
-    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     risk_grade: Mapped[str] = mapped_column(String(16))
     police_reference: Mapped[str | None] = mapped_column(String(40))
     reported_by: Mapped[str | None] = mapped_column(String(120))

@@ -195,14 +195,37 @@ def _missing_by_district(bounds: YearBounds) -> dict[int, dict[str, int]]:
     return result
 
 
+def accepted_flag(theme: str) -> sa.ColumnElement[bool]:
+    """A CSE or CCE flag: ``theme`` accepted by a reviewer on a text about a child.
+
+    A condition on ``ThemeSuggestion`` joined to its ``TaggedText`` (the panel packs use it too).
+    """
+    return sa.and_(
+        ThemeSuggestion.theme == theme,
+        ThemeSuggestion.decision == Decision.ACCEPTED.value,
+        TaggedText.child_id.is_not(None),
+    )
+
+
+def interview_held() -> sa.ColumnElement[Any]:
+    """When an interview record was held (its submission time when no time was given)."""
+    return sa.func.coalesce(InterviewRecord.held_at, InterviewRecord.submitted_at)
+
+
+def indicators_recorded() -> sa.ColumnElement[bool]:
+    """A submitted interview record that names at least one exploitation indicator."""
+    return sa.and_(
+        InterviewRecord.submitted_at.is_not(None),
+        sa.func.coalesce(sa.func.json_array_length(InterviewRecord.exploitation_indicators), 0) > 0,
+    )
+
+
 def _theme_children(theme: str, bounds: YearBounds) -> sa.Select[Any]:
     return (
         sa.select(TaggedText.child_id)
         .join(ThemeSuggestion, ThemeSuggestion.text_id == TaggedText.id)
         .where(
-            ThemeSuggestion.theme == theme,
-            ThemeSuggestion.decision == Decision.ACCEPTED.value,
-            TaggedText.child_id.is_not(None),
+            accepted_flag(theme),
             TaggedText.written_at >= bounds.start,
             TaggedText.written_at < bounds.end,
         )
@@ -210,17 +233,11 @@ def _theme_children(theme: str, bounds: YearBounds) -> sa.Select[Any]:
 
 
 def _indicator_children(bounds: YearBounds) -> sa.Select[Any]:
-    held = sa.func.coalesce(InterviewRecord.held_at, InterviewRecord.submitted_at)
+    held = interview_held()
     return (
         sa.select(ReturnInterview.child_id)
         .join(InterviewRecord, InterviewRecord.rhi_id == ReturnInterview.id)
-        .where(
-            InterviewRecord.submitted_at.is_not(None),
-            held >= bounds.start,
-            held < bounds.end,
-            sa.func.coalesce(sa.func.json_array_length(InterviewRecord.exploitation_indicators), 0)
-            > 0,
-        )
+        .where(indicators_recorded(), held >= bounds.start, held < bounds.end)
     )
 
 

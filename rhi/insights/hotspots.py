@@ -7,6 +7,7 @@ filter's dates apply to the return.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,8 +31,13 @@ class Hotspot:
     children: int
 
 
-def hotspots(criteria: InsightFilter, limit: int = MOST_PLACES) -> list[Hotspot]:
-    """Places by the returns found there (most first), with how many children, in SQL."""
+def hotspots(
+    criteria: InsightFilter, limit: int = MOST_PLACES, among: Collection[int] | None = None
+) -> list[Hotspot]:
+    """Places by the returns found there (most first), with how many children, in SQL.
+
+    ``among`` (child ids) narrows the count to those children's returns: a panel's children.
+    """
     episodes = sa.func.count(Episode.id)
     children = sa.func.count(sa.distinct(Episode.child_id))
     columns: list[Any] = [Place.name, District.name, episodes, children]
@@ -45,6 +51,8 @@ def hotspots(criteria: InsightFilter, limit: int = MOST_PLACES) -> list[Hotspot]
         .order_by(episodes.desc(), children.desc(), Place.name)
         .limit(limit)
     )
+    if among is not None:
+        query = query.where(Episode.child_id.in_(list(among)))
     rows = db.session.execute(apply_filter(query, criteria)).all()
     return [
         Hotspot(place, district, int(count), int(kids)) for place, district, count, kids in rows

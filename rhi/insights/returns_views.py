@@ -1,8 +1,9 @@
 """Statutory and inspection returns, for team managers and administrators.
 
 The SSDA903 Missing table with its validation report, Ofsted Annex A List 8's
-missing columns, and the annual report appendix tables, each on screen and as
-CSV. The year or date is chosen in a GET form, so every view can be bookmarked.
+missing columns, the annual report appendix tables, and the Children in Need
+census factors completed RHIs can evidence, each on screen and as CSV. The
+year or date is chosen in a GET form, so every view can be bookmarked.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from flask.typing import ResponseReturnValue
 from rhi.auth.roles import Permission
 from rhi.auth.sessions import permission_required
 from rhi.database import utcnow
-from rhi.insights import annex_a, annual, ssda903
+from rhi.insights import annex_a, annual, cin, ssda903
 from rhi.insights.csv_export import csv_response
 from rhi.insights.returns_forms import AsOfForm, YearForm
 
@@ -128,3 +129,38 @@ def annual_csv() -> ResponseReturnValue:
         annual.CSV_HEADER,
         annual.csv_rows(report),
     )
+
+
+@bp.route("/cin-factors", endpoint="cin_factors")
+@permission_required(Permission.EXPORT_RETURNS)
+def cin_factors_report() -> ResponseReturnValue:
+    form, year = _year_form()
+    if year is None:
+        return render_template("insights/returns/cin-factors.html", form=form, rows=None), 400
+    rows = cin.factors_for_year(year)
+    pages = max(1, -(-len(rows) // cin.PAGE_SIZE))
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    start = (page - 1) * cin.PAGE_SIZE
+    return render_template(
+        "insights/returns/cin-factors.html",
+        form=form,
+        year=year,
+        rows=rows,
+        shown=rows[start : start + cin.PAGE_SIZE],
+        first=start + 1,
+        page=page,
+        pages=pages,
+        children_with=cin.children_with(rows),
+        factors=list(cin.CinFactor),
+        rules=cin.RULES,
+    )
+
+
+@bp.route("/cin-factors.csv")
+@permission_required(Permission.EXPORT_RETURNS)
+def cin_factors_csv() -> ResponseReturnValue:
+    form, year = _year_form()
+    if year is None:
+        return render_template("insights/returns/cin-factors.html", form=form, rows=None), 400
+    rows = cin.csv_rows(cin.factors_for_year(year))
+    return csv_response(cin.csv_filename(year), cin.csv_header(), rows)

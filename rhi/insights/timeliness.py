@@ -45,7 +45,7 @@ from rhi.children.vocabulary import LegalStatus
 from rhi.episodes.models import Episode
 from rhi.extensions import db
 from rhi.insights.filters import InsightFilter, Month, apply_filter, dialect_name
-from rhi.interviews.models import ReturnInterview, RhiTransition
+from rhi.interviews.models import ReturnInterview
 from rhi.interviews.record import InterviewRecord
 from rhi.interviews.vocabulary import DUE_AFTER, RhiStatus
 from rhi.reference.models import District
@@ -125,28 +125,6 @@ class Timeliness:
 # The pieces of SQL every figure is made of ---------------------------------
 
 
-def _flags() -> Any:
-    """Per interview: whether it was ever accepted, declined or unable to contact."""
-    t = RhiTransition
-
-    def ever(status: RhiStatus) -> Any:
-        return sa.func.max(sa.case((t.to_status == status, 1), else_=0))
-
-    return (
-        sa.select(
-            t.rhi_id.label("rhi_id"),
-            ever(RhiStatus.ACCEPTED).label("accepted"),
-            ever(RhiStatus.DECLINED).label("declined"),
-            ever(RhiStatus.UNABLE_TO_CONTACT).label("unable_to_contact"),
-        )
-        .where(
-            t.to_status.in_([RhiStatus.ACCEPTED, RhiStatus.DECLINED, RhiStatus.UNABLE_TO_CONTACT])
-        )
-        .group_by(t.rhi_id)
-        .subquery("flags")
-    )
-
-
 def seconds_between(later: Any, earlier: Any) -> Any:
     """Elapsed seconds from ``earlier`` to ``later`` (both UTC timestamps), in SQL."""
     if dialect_name() == "postgresql":
@@ -157,11 +135,10 @@ def seconds_between(later: Any, earlier: Any) -> Any:
 
 
 class _Parts:
-    """The conditions for one query (the transitions subquery is made once per query)."""
+    """The conditions every timeliness query is made of."""
 
     def __init__(self) -> None:
         rhi = ReturnInterview
-        self.flags = _flags()
         self.interview_at = sa.func.coalesce(InterviewRecord.held_at, rhi.completed_at)
         self.completed = sa.and_(
             rhi.completed_at.is_not(None),
@@ -177,9 +154,9 @@ class _Parts:
         self.conditions: dict[Measure, Any] = {
             Measure.RETURNS: sa.true(),
             Measure.OFFERED: rhi.offered_at.is_not(None),
-            Measure.ACCEPTED: self.flags.c.accepted == 1,
-            Measure.DECLINED: self.flags.c.declined == 1,
-            Measure.UNABLE_TO_CONTACT: self.flags.c.unable_to_contact == 1,
+            Measure.ACCEPTED: rhi.ever_accepted,
+            Measure.DECLINED: rhi.ever_declined,
+            Measure.UNABLE_TO_CONTACT: rhi.ever_unable_to_contact,
             Measure.COMPLETED: self.completed,
             Measure.WITHIN_72_HOURS: self.within,
         }
@@ -193,7 +170,6 @@ class _Parts:
             .outerjoin(ReturnInterview, ReturnInterview.id == Episode.rhi_id)
             .outerjoin(User, User.id == ReturnInterview.allocated_to_id)
             .outerjoin(InterviewRecord, InterviewRecord.rhi_id == ReturnInterview.id)
-            .outerjoin(self.flags, self.flags.c.rhi_id == ReturnInterview.id)
         )
 
     def group(self, breakdown: Breakdown | None, months: list[Month], moment: Any) -> list[Any]:

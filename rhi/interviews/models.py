@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from rhi.database import UTCDateTime, utcnow
@@ -46,6 +46,12 @@ class ReturnInterview(Base):
     # Set when a manager folds this RHI's episodes into another RHI open for the child.
     covered_by_id: Mapped[int | None] = mapped_column(ForeignKey("return_interview.id"))
     version: Mapped[int] = mapped_column(default=1)
+    # Whether the interview was ever accepted, declined or unable to contact,
+    # whatever it is now: kept with every transition (services._log) so the
+    # insight counts need not search the whole history.
+    ever_accepted: Mapped[bool] = mapped_column(default=False, server_default=false())
+    ever_declined: Mapped[bool] = mapped_column(default=False, server_default=false())
+    ever_unable_to_contact: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 

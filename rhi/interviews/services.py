@@ -61,6 +61,14 @@ def rag(rhi: ReturnInterview, now: datetime | None = None) -> Rag | None:
     return Rag.AMBER if left <= AMBER_WITHIN else Rag.GREEN
 
 
+# The states an interview keeps a mark of having reached (see ReturnInterview).
+EVER_FLAGS = {
+    RhiStatus.ACCEPTED: "ever_accepted",
+    RhiStatus.DECLINED: "ever_declined",
+    RhiStatus.UNABLE_TO_CONTACT: "ever_unable_to_contact",
+}
+
+
 def _log(
     rhi: ReturnInterview,
     before: str | None,
@@ -68,6 +76,9 @@ def _log(
     note: str | None,
     at: datetime | None = None,
 ) -> None:
+    flag = EVER_FLAGS.get(RhiStatus(rhi.status))
+    if flag is not None:
+        setattr(rhi, flag, True)
     db.session.add(
         RhiTransition(
             rhi=rhi, from_status=before, to_status=rhi.status, by=by, note=note, at=at or utcnow()

@@ -115,7 +115,7 @@ def crawlable_paths(app: Flask, role: Role, values: dict[str, int | str]) -> lis
             "GET" in (rule.methods or ())
             and rule.endpoint not in NOT_CRAWLED
             and not rule.rule.startswith("/api/")  # JSON, not pages
-            and not rule.rule.endswith((".ics", ".csv"))  # downloads, not pages
+            and not rule.rule.endswith((".ics", ".csv", ".pdf"))  # downloads, not pages
             and may_open(app, rule.endpoint, role)
         ):
             paths.add(url_with(rule.rule, values))

@@ -26,6 +26,7 @@ RESULTS = frozenset({Role.TEAM_MANAGER, Role.PARTICIPATION_OFFICER, Role.ADMIN})
 REVIEWERS = frozenset({Role.PARTICIPATION_OFFICER})
 RETURNS = frozenset({Role.TEAM_MANAGER, Role.ADMIN})
 INSIGHT = frozenset({Role.TEAM_MANAGER, Role.PARTICIPATION_OFFICER, Role.ADMIN})
+SHARE = frozenset({Role.PARTICIPATION_OFFICER, Role.ADMIN})
 
 EXPECTED: dict[str, str | frozenset[Role]] = {
     "main.healthz": PUBLIC,
@@ -99,6 +100,16 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "sms_simulator.phone": READERS,
     "sms_simulator.send_now": READERS,
     "sms_results.response_rates": RESULTS,
+    "sms_results.download": RESULTS,
+    "voice.changes": SHARE,
+    "voice.add_change": SHARE,
+    "voice.edit_change": SHARE,
+    "voice.publish_change": SHARE,
+    "voice.unpublish_change": SHARE,
+    "voice.quotes": SHARE,
+    "voice.approve_quote": SHARE,
+    "voice.withdraw_quote": SHARE,
+    "you_said_we_did.index": PUBLIC,
     "themes.review_queue": REVIEWERS,
     "themes.review_text": REVIEWERS,
     "themes.decide": REVIEWERS,
@@ -118,6 +129,14 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "insights.foi_csv": RETURNS,
     "insights.hotspots": INSIGHT,
     "insights.hotspots_csv": INSIGHT,
+    "insights_reasons.themes": INSIGHT,
+    "insights_reasons.texts": INSIGHT,
+    "insights_reasons.table_csv": INSIGHT,
+    "insights_panels.index": RETURNS,  # packs name children: managers and admins
+    "insights_panels.pack": RETURNS,
+    "insights_panels.pack_pdf": RETURNS,
+    "statutory.cin_factors": RETURNS,
+    "statutory.cin_factors_csv": RETURNS,
 }
 
 IGNORED = {"static"}

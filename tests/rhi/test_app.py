@@ -236,3 +236,17 @@ def test_audit_rows_never_carry_control_characters(app_ctx):
     event = db.session.scalars(sa.select(AuditEvent)).one()
     assert "\x00" not in event.request_path and "\x00" not in event.user_agent
     assert event.request_path.startswith("/children/AB")
+
+
+def test_an_unreachable_database_is_a_clear_503_not_a_500(tmp_path):
+    """A database restart or failover: the request is refused with 503 and a reason."""
+    unreachable = f"sqlite:///{tmp_path / 'no-such-directory' / 'homeward.db'}"
+    app = create_app(app_config(unreachable))
+    client = app.test_client()
+    response = client.get("/api/v1/episodes/1", headers={"Authorization": "Bearer some-key"})
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "30"
+    assert response.json["error"]["code"] == "service_unavailable"
+    assert "database is unavailable" in response.json["error"]["message"]
+    health = client.get("/healthz")
+    assert health.status_code == 503

@@ -44,3 +44,57 @@ def test_upgrade_downgrade_and_upgrade_again(blank_database_url):
         upgrade()
         assert "staff_user" in sa.inspect(db.engine).get_table_names()
         db.engine.dispose()
+
+
+def test_outcome_marks_are_filled_from_each_interviews_history(blank_database_url):
+    """0008 marks interviews ever accepted, declined or unable to contact from their transitions."""
+    app = create_app(app_config(blank_database_url))
+    with app.app_context():
+        upgrade(revision="0007")
+        statements = [
+            "INSERT INTO district (id, code, name, active) VALUES (1, 'D1', 'District one', TRUE)",
+            "INSERT INTO child (id, case_ref, given_name, family_name, date_of_birth, gender,"
+            " district_id, legal_status, vulnerabilities, created_at, updated_at) VALUES"
+            " (1, 'C1', 'Invented', 'Child', '2012-01-01', 'female', 1, 'home', '[]',"
+            " '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+        ]
+        histories = {
+            1: ["requested", "unable_to_contact", "accepted", "completed"],
+            2: ["declined"],
+        }
+        rows = []
+        for rhi_id, steps in histories.items():
+            rows.append(
+                (
+                    "INSERT INTO return_interview (id, child_id, status, due_at, version,"
+                    " created_at, updated_at) VALUES (:rhi_id, 1, :status,"
+                    " '2026-01-04 00:00:00', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+                    {"rhi_id": rhi_id, "status": steps[-1]},
+                )
+            )
+            rows += [
+                (
+                    "INSERT INTO rhi_transition (rhi_id, to_status, at)"
+                    " VALUES (:rhi_id, :status, '2026-01-01 00:00:00')",
+                    {"rhi_id": rhi_id, "status": step},
+                )
+                for step in steps
+            ]
+        with db.engine.begin() as connection:
+            for statement in statements:
+                connection.execute(sa.text(statement))
+            for statement, values in rows:
+                connection.execute(sa.text(statement), values)
+        upgrade(revision="0008")
+        with db.engine.connect() as connection:
+            marks = connection.execute(
+                sa.text(
+                    "SELECT id, ever_accepted, ever_declined, ever_unable_to_contact"
+                    " FROM return_interview ORDER BY id"
+                )
+            ).all()
+        assert [tuple(bool(value) for value in row[1:]) for row in marks] == [
+            (True, False, True),
+            (False, True, False),
+        ]
+        db.engine.dispose()

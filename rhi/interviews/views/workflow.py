@@ -17,6 +17,7 @@ from rhi.auth.sessions import permission_required
 from rhi.database import utcnow
 from rhi.domain import RuleBroken
 from rhi.episodes.vocabulary import Category, RiskGrade
+from rhi.insights.cin import suggest_factors
 from rhi.interviews import services
 from rhi.interviews.forms import (
     ACTION_FORMS,
@@ -186,6 +187,7 @@ def _render_rhi(
             manager=manager,
             history=services.rhi_history(rhi),
             interview=_submitted_interview(rhi),
+            cin_factors=suggest_factors(rhi),
             rag=services.rag(rhi),
             left=rhi.due_at - utcnow(),
             RhiAction=RhiAction,

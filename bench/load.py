@@ -1,0 +1,282 @@
+"""Load test: gunicorn on PostgreSQL with the county-sized history, Locust users at 10, 25 and 50.
+
+    tests/with-postgres.sh bash -c 'DATABASE_URL=$HOMEWARD_TEST_POSTGRES_URL \\
+        .venv/bin/python -m bench.load --episodes 250000 --users 10,25,50 --seconds 60'
+
+Loads the invented county (``bench.county``), makes load-test accounts (one
+per simulated person: workers with their team's children and interviews
+ready to record, managers, participation officers), an API key, then serves
+the app with gunicorn (``--web-workers`` processes, loopback only) and runs
+Locust headless once per user count, each bounded by ``--seconds``. The mix
+is in ``bench/locustfile.py``. Reports the median, 95th and 99th percentile
+and errors per page into docs/benchmarks.md. The database must be empty.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from bench.county import County
+from bench.report import write_section
+from rhi import create_app
+from rhi.api.auth import Scope, create_api_key
+from rhi.auth import totp
+from rhi.auth.models import Team, User
+from rhi.auth.passwords import hash_password
+from rhi.children.models import Child
+from rhi.database import utcnow
+from rhi.extensions import db
+from rhi.insights.filters import first_of_month, uk_today
+from rhi.interviews.models import ReturnInterview
+from rhi.interviews.record import InterviewRecord
+
+BIN = Path(sys.executable).parent
+PASSWORD = "load-test-only"  # noqa: S105 - invented accounts on a throwaway database
+DOMAIN = "load.homeward.example.org"
+TWILIO = {
+    "twilio_account_sid": "AC" + "0" * 32,
+    "twilio_auth_token": "load-test-twilio-token",
+    "twilio_from": "+447700900000",
+}
+ROLES = {
+    "workers": ("rhi_worker", 50),
+    "managers": ("team_manager", 10),
+    "officers": ("participation_officer", 10),
+}
+TO_RECORD = 40  # interviews each worker has ready to record
+
+
+def _accounts(rng: random.Random) -> dict[str, Any]:
+    teams = list(db.session.scalars(sa.select(Team).order_by(Team.id)))
+    password = hash_password(PASSWORD)
+    accounts: dict[str, Any] = {key: [] for key in ROLES}
+    taken: set[int] = set()
+    for key, (role, count) in ROLES.items():
+        for n in range(count):
+            team = teams[n % len(teams)] if role != "participation_officer" else None
+            user = User(
+                email=f"{key}.{n}@{DOMAIN}",
+                full_name=f"Load {role} {n}",
+                role=role,
+                team=team,
+                password_hash=password,
+                totp_secret=totp.new_secret(),
+                totp_confirmed_at=utcnow(),
+            )
+            db.session.add(user)
+            db.session.flush()
+            account = {"email": user.email, "password": PASSWORD, "totp_secret": user.totp_secret}
+            if role == "rhi_worker":
+                account.update(_worker_work(user, rng, taken))
+            accounts[key].append(account)
+    db.session.commit()
+    return accounts
+
+
+def _worker_work(user: User, rng: random.Random, taken: set[int]) -> dict[str, Any]:
+    """Children of the worker's team to look at, and interviews to record, allocated to them.
+
+    Each worker gets children no other load worker has, so no two of them
+    record the same interview.
+    """
+    candidates = db.session.scalars(
+        sa.select(Child.id).where(Child.team_id == user.team_id).order_by(Child.id)
+    ).all()
+    children = rng.sample([child for child in candidates if child not in taken], 25)
+    taken.update(children)
+    rhis = list(
+        db.session.scalars(
+            sa.select(ReturnInterview.id)
+            .where(ReturnInterview.child_id.in_(children), ReturnInterview.status == "requested")
+            .limit(TO_RECORD)
+        )
+    )
+    db.session.execute(sa.delete(InterviewRecord).where(InterviewRecord.rhi_id.in_(rhis)))
+    db.session.execute(
+        sa.update(ReturnInterview)
+        .where(ReturnInterview.id.in_(rhis))
+        .values(
+            status="scheduled", allocated_to_id=user.id, scheduled_for=utcnow() - timedelta(hours=3)
+        )
+    )
+    seen = list(
+        db.session.scalars(
+            sa.select(ReturnInterview.id).where(ReturnInterview.child_id.in_(children)).limit(25)
+        )
+    )
+    case_refs = list(db.session.scalars(sa.select(Child.case_ref).where(Child.id.in_(children))))
+    rng.shuffle(rhis)
+    return {"case_refs": case_refs, "rhi_ids": seen, "to_record": rhis}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_until_up(base: str, server: subprocess.Popen[bytes]) -> None:
+    for _ in range(120):
+        if server.poll() is not None:
+            raise SystemExit("gunicorn stopped while starting")
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2):  # noqa: S310 - loopback
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit("gunicorn did not answer /healthz")
+
+
+def _percentiles(stats_csv: Path) -> list[dict[str, str]]:
+    with stats_csv.open() as handle:
+        return list(csv.DictReader(handle))
+
+
+def _run_locust(
+    base: str, users: int, seconds: int, accounts_file: Path, out: Path
+) -> list[dict[str, str]]:
+    prefix = out / f"users{users}"
+    subprocess.run(  # noqa: S603 - our own venv's locust, fixed arguments
+        [
+            str(BIN / "locust"),
+            "-f",
+            str(Path(__file__).with_name("locustfile.py")),
+            "--headless",
+            "--users",
+            str(users),
+            "--spawn-rate",
+            str(max(1, users // 5)),
+            "--run-time",
+            f"{seconds}s",
+            "--host",
+            base,
+            "--csv",
+            str(prefix),
+            "--only-summary",
+            "--loglevel",
+            "WARNING",
+        ],
+        check=False,
+        env={**os.environ, "HOMEWARD_LOAD_ACCOUNTS": str(accounts_file)},
+        timeout=seconds + 120,
+    )
+    return _percentiles(Path(f"{prefix}_stats.csv"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--episodes", type=int, default=250_000)
+    parser.add_argument("--users", default="10,25,50")
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--web-workers", type=int, default=4)
+    args = parser.parse_args()
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith("postgresql"):
+        raise SystemExit("Set DATABASE_URL to an empty PostgreSQL database (see the docstring).")
+    rng = random.Random(7)  # noqa: S311 - invented data
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "HOMEWARD_DEMO": True})
+    with app.app_context():
+        upgrade()
+        counts = County(args.episodes).load()
+        accounts = _accounts(rng)
+        _client, api_key = create_api_key("load test", [Scope.EPISODES_WRITE, Scope.EPISODES_READ])
+        accounts["api_key"] = api_key
+        accounts["api_case_refs"] = list(
+            db.session.scalars(sa.select(Child.case_ref).order_by(Child.id).limit(500))
+        )
+        db.session.commit()
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    last_month = first_of_month(first_of_month(uk_today()) - timedelta(days=1))
+    accounts.update(
+        TWILIO,
+        public_base_url=base,
+        month=f"{last_month:%Y-%m}",
+        phones=[f"+447700{900100 + n:06d}" for n in range(200)],
+    )
+    out = Path(tempfile.mkdtemp(prefix="homeward-load-"))
+    accounts_file = out / "accounts.json"
+    accounts_file.write_text(json.dumps(accounts))
+    env = {
+        **os.environ,
+        "HOMEWARD_ENV": "development",
+        "SECRET_KEY": "load-test-secret-key-" + "x" * 32,
+        "SIGN_IN_RATE_LIMIT": "100000 per minute",
+        "PUBLIC_BASE_URL": base,
+        "TWILIO_ACCOUNT_SID": TWILIO["twilio_account_sid"],
+        "TWILIO_AUTH_TOKEN": TWILIO["twilio_auth_token"],
+        "LOG_LEVEL": "WARNING",
+    }
+    server = subprocess.Popen(  # noqa: S603 - our own venv's gunicorn
+        [
+            str(BIN / "gunicorn"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.web_workers),
+            "wsgi:app",
+        ],
+        env=env,
+    )
+    sections = []
+    try:
+        _wait_until_up(base, server)
+        for users in [int(value) for value in args.users.split(",")]:
+            with app.app_context():  # a new run signs everyone in again: codes may repeat
+                db.session.execute(
+                    sa.update(User)
+                    .where(User.email.like(f"%@{DOMAIN}"))
+                    .values(totp_last_step=None)
+                )
+                db.session.commit()
+            rows = _run_locust(base, users, args.seconds, accounts_file, out)
+            table = [
+                "| Page | Requests | Errors | Median | 95th | 99th |",
+                "|---|---|---|---|---|---|",
+            ]
+            for row in rows:
+                page = f"{row['Type']} {row['Name']}".strip()
+                table.append(
+                    f"| {page} | {row['Request Count']} | {row['Failure Count']} | "
+                    f"{row['50%']} ms | {row['95%']} ms | {row['99%']} ms |"
+                )
+            print(f"\n{users} users\n" + "\n".join(table), flush=True)
+            sections.append(f"### {users} users for {args.seconds} s\n\n" + "\n".join(table))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    body = (
+        f"`python -m bench.load --episodes {args.episodes} --users {args.users} "
+        f"--seconds {args.seconds} --web-workers {args.web_workers}`, "
+        f"{date.today().isoformat()}: gunicorn with "
+        f"{args.web_workers} processes on the throwaway PostgreSQL of `tests/with-postgres.sh` "
+        f"(fsync off), Locust on the same {os.cpu_count()}-CPU machine (its users, the app and the "
+        "database share the CPUs). Invented history: "
+        + ", ".join(f"{v:,} {k}" for k, v in counts.items())
+        + ". Each simulated person signs in once with an account of their own and waits 1-3 s "
+        "between pages (the API and Twilio 2-5 s). Mix: workers 6 (caseload, child page, an RHI, "
+        "record and submit an interview), managers 2 (returns due, timeliness, hotspots, repeat "
+        "missing, panel pack), participation officers 1 (theme review, reasons), the police API 1 "
+        "(post an episode), Twilio 1 (an inbound text).\n\n" + "\n\n".join(sections)
+    )
+    write_section(f"load-{args.episodes}", f"Load: {args.episodes:,} episodes", body)
+
+
+if __name__ == "__main__":
+    main()
