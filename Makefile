@@ -13,7 +13,7 @@ PORT ?= 5000
 # make run: a local development server on SQLite with demo data.
 RUN_ENV := HOMEWARD_ENV=development HOMEWARD_DEMO=1
 
-.PHONY: help install install-test assets translations run migrate demo-data test test-fast bench \
+.PHONY: help install install-test assets translations run migrate demo-data test test-fast bench reliability \
         nlp-corpus nlp-train nlp-evaluate \
         lint format check-types babel-extract babel-init babel-update babel-compile chromium clean
 
@@ -86,6 +86,10 @@ bench: install-test $(VENV)/.installed-load ## Run the benchmarks; their tables 
 	    $(BIN)/python -m bench.county --episodes 1000000 --only-annual --repeat 3'
 	tests/with-postgres.sh bash -c 'DATABASE_URL=$$HOMEWARD_TEST_POSTGRES_URL \
 	    $(BIN)/python -m bench.load --episodes 250000 --users 10,25,50 --seconds 60'
+
+reliability: install-test $(VENV)/.installed-load ## Kill web processes and restart PostgreSQL under traffic; tables into docs/reliability.md
+	tests/with-postgres.sh bash -c 'DATABASE_URL=$$HOMEWARD_TEST_POSTGRES_URL \
+	    $(BIN)/python -m bench.reliability --kills 12'
 
 $(VENV)/.installed-load: $(VENV)/.installed
 	$(PIP) install -c constraints.txt -e '.[load]'

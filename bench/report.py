@@ -13,11 +13,11 @@ refresh; each script replaces only its own section.
 """
 
 
-def write_section(name: str, title: str, body: str) -> None:
-    """Replace (or add) the section ``name`` in docs/benchmarks.md."""
-    text = DOC.read_text() if DOC.exists() else HEADER
+def write_section(name: str, title: str, body: str, doc: Path = DOC) -> None:
+    """Replace (or add) the section ``name`` in ``doc`` (docs/benchmarks.md unless told)."""
+    text = doc.read_text() if doc.exists() else HEADER
     start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     section = f"{start}\n## {title}\n\n{body.strip()}\n{end}"
     pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.DOTALL)
     text = pattern.sub(lambda _: section, text) if pattern.search(text) else f"{text}\n{section}\n"
-    DOC.write_text(text)
+    doc.write_text(text)

@@ -38,6 +38,9 @@ as_postgres pg_ctl -D "$dir/data" -l "$dir/server.log" -w start \
 
 echo "Throwaway PostgreSQL on 127.0.0.1:$port"
 export HOMEWARD_TEST_POSTGRES_URL="postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
+# For checks that restart the server while the app runs (bench/reliability.py).
+export HOMEWARD_TEST_POSTGRES_DATA="$dir/data"
+export HOMEWARD_TEST_POSTGRES_BIN="$(dirname "$(command -v pg_ctl)")"
 set +e
 "$@"
 status=$?
