@@ -146,15 +146,23 @@ def default_tagger() -> Tagger:
     return Tagger(get_nlp(), load_thresholds(model_dir) if model_dir is not None else None)
 
 
+@lru_cache(maxsize=4)
+def tagger_for(model_dir: Path) -> Tagger:
+    """A tagger for another model version (one per directory, kept once loaded)."""
+    return Tagger.from_dir(model_dir)
+
+
 def tag(text: str) -> TagResult:
     """Tag one text."""
     tagger = default_tagger()
     return tagger.result(text, tagger.nlp(text))
 
 
-def tag_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[TagResult]:
-    """Tag many texts in order (spaCy batches them)."""
-    tagger = default_tagger()
+def tag_many(
+    texts: Iterable[str], batch_size: int = 64, model_dir: Path | None = None
+) -> Iterator[TagResult]:
+    """Tag many texts in order (spaCy batches them), with the shipped model or ``model_dir``'s."""
+    tagger = default_tagger() if model_dir is None else tagger_for(model_dir)
     pending: list[str] = []
     for text in texts:
         pending.append(text)

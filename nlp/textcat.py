@@ -42,6 +42,7 @@ CONFIG_PATH = NLP_DIR / "config.cfg"
 MODEL_DIR = NLP_DIR / "model"
 THRESHOLDS_NAME = "thresholds.json"
 BUILD_INFO_NAME = "homeward_build.json"
+FIGURES_NAME = "figures.json"  # the held-out test figures, written by training
 TEXTCAT = "textcat_multilabel"
 
 

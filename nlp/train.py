@@ -43,9 +43,11 @@ from nlp.taxonomy import SAFETY_THEMES, TAXONOMY_VERSION, THEME_IDS
 from nlp.textcat import (
     BUILD_INFO_NAME,
     CONFIG_PATH,
+    FIGURES_NAME,
     MODEL_DIR,
     THRESHOLDS_NAME,
     Threshold,
+    load_thresholds,
 )
 
 MODEL_GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
@@ -137,6 +139,7 @@ def train(
         "spacy": spacy.__version__,
     }
     (tmp / BUILD_INFO_NAME).write_text(json.dumps(record, indent=2) + "\n")
+    write_figures(tmp)
     if output_dir.exists():
         shutil.rmtree(output_dir)
     tmp.rename(output_dir)
@@ -254,8 +257,6 @@ def evaluate(
     out: IO[str] = sys.stdout, model_dir: Path = MODEL_DIR, test_path: Path = TEST_PATH
 ) -> dict[str, Counts]:
     """Print per-label P/R/F1 of the combined tagger on ``test_path``; return the counts."""
-    from nlp.textcat import load_thresholds
-
     gold = load_gold(test_path)
     sigs = _signals(model_dir, gold.texts)
     thresholds = load_thresholds(model_dir)
@@ -356,6 +357,33 @@ def extra_figures(model_dir: Path = MODEL_DIR, split: str = "test") -> ExtraFigu
     return ExtraFigures(
         len(neg_rows), tagged, tp, fp, fn, len(sent_rows), correct, model_size(model_dir)
     )
+
+
+def held_out_figures(model_dir: Path = MODEL_DIR) -> dict[str, Any]:
+    """The test-split figures of the model in ``model_dir``, for the admins' model page."""
+    gold = load_gold(TEST_PATH)
+    sigs = _signals(model_dir, gold.texts)
+    thresholds = load_thresholds(model_dir)
+    counts = score([combine.themes(s, thresholds) for s in sigs], gold.labels)
+    extra = extra_figures(model_dir, "test")
+    return {
+        "split": TEST_PATH.name,
+        "texts": len(gold.texts),
+        "micro_f1": round(_micro(counts).f1, 3),
+        "labels": {theme: round(counts[theme].f1, 3) for theme in THEME_IDS},
+        "safety_recall": {theme: round(counts[theme].recall, 3) for theme in sorted(SAFETY_THEMES)},
+        "negated_wrong": round(extra.negated_wrong_share, 3),
+        "urgent_recall": round(extra.urgent_recall, 3),
+        "urgent_precision": round(extra.urgent_precision, 3),
+        "sentiment_accuracy": round(extra.sentiment_accuracy, 3),
+    }
+
+
+def write_figures(model_dir: Path) -> dict[str, Any]:
+    """Write ``figures.json`` (the held-out figures) into the model directory."""
+    figures = held_out_figures(model_dir)
+    (model_dir / FIGURES_NAME).write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
+    return figures
 
 
 def write_extra_figures(out: IO[str], fig: ExtraFigures) -> None:

@@ -116,6 +116,7 @@ def _register_blueprints(app: Flask) -> None:
     from rhi.interviews.views import bp as interviews_bp
     from rhi.main.views import bp as main_bp
     from rhi.meetings.views import bp as meetings_bp
+    from rhi.themes.model_views import bp as tagger_models_bp
     from rhi.themes.views import bp as themes_bp
 
     app.register_blueprint(main_bp)
@@ -126,6 +127,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(interviews_bp, url_prefix="/returns")
     app.register_blueprint(meetings_bp, url_prefix="/meetings")
     app.register_blueprint(themes_bp, url_prefix="/themes")
+    app.register_blueprint(tagger_models_bp, url_prefix="/admin/tagger-models")
     app.register_blueprint(insights_bp, url_prefix="/insights")
     app.register_blueprint(statutory_bp, url_prefix="/insights/returns")
     app.register_blueprint(reasons_bp, url_prefix="/insights/reasons")

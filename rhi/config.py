@@ -100,6 +100,7 @@ class Settings:
     retention_other_age: int
     retention_unmatched_sms_days: int
     retention_audit_years: int
+    nlp_models_dir: str
 
     def as_flask_config(self) -> dict[str, Any]:
         local = self.env in {"development", "test"}
@@ -141,6 +142,7 @@ class Settings:
             "RETENTION_OTHER_AGE": self.retention_other_age,
             "RETENTION_UNMATCHED_SMS_DAYS": self.retention_unmatched_sms_days,
             "RETENTION_AUDIT_YEARS": self.retention_audit_years,
+            "NLP_MODELS_DIR": self.nlp_models_dir,
         }
 
 
@@ -190,6 +192,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         retention_other_age=_at_least(env, "RETENTION_OTHER_AGE", 25, 18),
         retention_unmatched_sms_days=_at_least(env, "RETENTION_UNMATCHED_SMS_DAYS", 730, 30),
         retention_audit_years=_at_least(env, "RETENTION_AUDIT_YEARS", 0, 0),
+        nlp_models_dir=env.get("NLP_MODELS_DIR") or str(PROJECT_ROOT / "instance" / "models"),
     )
 
 

@@ -10,7 +10,7 @@ from rhi.interviews.models import ReturnInterview, RhiTransition
 from rhi.interviews.record import InterviewRecord
 from rhi.meetings.models import MeetingTask
 from rhi.reference.models import District
-from rhi.themes.models import TaggedText, ThemeSuggestion
+from rhi.themes.models import TaggedText, TaggerChoice, ThemeSuggestion
 
 __all__ = [
     "ApiClient",
@@ -26,6 +26,7 @@ __all__ = [
     "ReturnInterview",
     "RhiTransition",
     "TaggedText",
+    "TaggerChoice",
     "Team",
     "ThemeSuggestion",
     "User",

@@ -52,6 +52,9 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_l("Staff"), "admin.list_staff", Permission.MANAGE_STAFF, "admin.staff"),
     NavItem(_l("Teams"), "admin.list_teams", Permission.MANAGE_STAFF, "admin.team"),
     NavItem(_l("Audit log"), "audit.search", Permission.VIEW_AUDIT_LOG, "audit."),
+    NavItem(
+        _l("Theme tagger"), "tagger_models.list_models", Permission.MANAGE_TAGGER, "tagger_models."
+    ),
 ]
 
 

@@ -104,6 +104,7 @@ def url_values(team: Team, other: User) -> dict[str, int | str]:
         "episode_id": episode.id,
         "rhi_id": rhi.id,
         "meeting_id": task.id,
+        "name": "shipped",  # the tagger's model version
         **sms_url_values(child, other),
     }
 

@@ -69,4 +69,5 @@ class AuditAction(StrEnum):
     SERVICE_CHANGE_PUBLISHED = "service_change_published"
     SERVICE_CHANGE_UNPUBLISHED = "service_change_unpublished"
     THEME_TEXTS_VIEWED = "theme_texts_viewed"
+    TAGGER_MODEL_CHOSEN = "tagger_model_chosen"
     RETENTION_PURGED = "retention_purged"

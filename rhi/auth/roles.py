@@ -49,6 +49,7 @@ class Permission(StrEnum):
     EXPORT_RETURNS = "export_returns"  # statutory returns, annual tables, FOI figures
     # Approve young people's words for sharing; keep and publish "you said, we did".
     SHARE_VOICE = "share_voice"
+    MANAGE_TAGGER = "manage_tagger"  # see the tagger's model versions and choose the one in use
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -104,6 +105,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VIEW_INSIGHT_RECORDS,
             Permission.EXPORT_RETURNS,
             Permission.SHARE_VOICE,
+            Permission.MANAGE_TAGGER,
         }
     ),
 }

@@ -68,3 +68,21 @@ class ThemeSuggestion(Base):
 
     text: Mapped[TaggedText] = relationship(back_populates="suggestions")
     decided_by: Mapped[User | None] = relationship()
+
+
+class TaggerChoice(Base):
+    """An administrator's choice of the model version that tags texts; the latest is in use.
+
+    Names a directory under ``NLP_MODELS_DIR`` (or "shipped", the model in
+    ``nlp/model``). Texts tagged by any other version are tagged again by the
+    worker, in the background.
+    """
+
+    __tablename__ = "tagger_choice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    model: Mapped[str] = mapped_column(String(64))
+    chosen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    chosen_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+
+    chosen_by: Mapped[User | None] = relationship()

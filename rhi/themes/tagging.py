@@ -5,13 +5,14 @@ load). Each source lists its new and changed texts; each gets one
 ``TaggedText`` and a ``ThemeSuggestion`` per theme the tagger raises, with
 its evidence spans, score and the model's version. Re-tagging a changed text
 keeps people's decisions and replaces only suggestions nobody has looked at;
-so does a new model version (``nlp train``), in the background, batch by batch.
+so does a new model version chosen by an administrator (``rhi.themes.versions``),
+in the background, batch by batch.
 """
 
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,27 +21,23 @@ from rhi.database import transactional, utcnow
 from rhi.extensions import db
 from rhi.themes.models import TaggedText, ThemeSuggestion
 from rhi.themes.sources import SOURCES, Source, SourceText
+from rhi.themes.versions import SHIPPED, model_in_use, version_of
 from rhi.themes.vocabulary import Decision, Origin
 
 
-def analyse(texts: list[str]) -> list[dict[str, Any]]:
-    """The tagger's output for each text, in the shape nlp.md defines."""
+def analyse(texts: list[str], model_dir: Path | None = None) -> list[dict[str, Any]]:
+    """The tagger's output for each text, in the shape nlp.md defines.
+
+    ``model_dir``: another model version's directory (None: the shipped model).
+    """
     from nlp.tagger import tag_many  # loaded on first use, in the worker
 
-    return [result.to_dict() for result in tag_many(texts)]
+    return [result.to_dict() for result in tag_many(texts, model_dir=model_dir)]
 
 
-@lru_cache(maxsize=1)
 def model_version() -> str:
-    """Which rules and model tagged a text: the pipeline version and the model's build hash."""
-    from nlp.pipeline import PIPELINE_VERSION, default_model_dir
-
-    model_dir = default_model_dir()
-    build = model_dir / "homeward_build.json" if model_dir else None
-    if build is None or not build.exists():
-        return PIPELINE_VERSION
-    digest = hashlib.sha256(build.read_bytes()).hexdigest()[:12]
-    return f"{PIPELINE_VERSION}+{digest}"
+    """Which rules and model tag texts now: the pipeline version and the model's build hash."""
+    return version_of(model_in_use()[1])
 
 
 def text_hash(text: str) -> str:
@@ -118,11 +115,14 @@ def tag_pending(limit: int = 200) -> int:
     """
     count = 0
     version = model_version()
+    name, path = model_in_use()
+    model_dir = None if name == SHIPPED else path
     for source in SOURCES.values():
         items = source.pending(limit) or _older_versions(source, version, limit)
         if not items:
             continue
-        for item, result in zip(items, analyse([i.text for i in items]), strict=True):
+        texts = [i.text for i in items]
+        for item, result in zip(items, analyse(texts, model_dir), strict=True):
             _store(item, result, version)
         db.session.flush()
         count += len(items)

@@ -112,3 +112,14 @@ def test_throughput() -> None:
         count = sum(1 for _ in tag_many(texts))
         best = max(best, count / (time.perf_counter() - started))
     assert best >= THROUGHPUT_FLOOR
+
+
+def test_the_shipped_figures_are_the_models_own() -> None:
+    """nlp/model/figures.json (shown to administrators) is what the model scores now."""
+    import json
+
+    from nlp.textcat import FIGURES_NAME
+    from nlp.train import held_out_figures
+
+    shipped = json.loads((MODEL_DIR / FIGURES_NAME).read_text())
+    assert shipped == held_out_figures(MODEL_DIR)

@@ -132,6 +132,8 @@ EXPECTED: dict[str, str | frozenset[Role]] = {
     "insights_reasons.themes": INSIGHT,
     "insights_reasons.texts": INSIGHT,
     "insights_reasons.table_csv": INSIGHT,
+    "tagger_models.list_models": ADMIN_ONLY,
+    "tagger_models.use_model": ADMIN_ONLY,
     "insights_panels.index": RETURNS,  # packs name children: managers and admins
     "insights_panels.pack": RETURNS,
     "insights_panels.pack_pdf": RETURNS,
