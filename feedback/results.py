@@ -19,7 +19,7 @@ per table, months cut at UK midnight (``rhi.insights.filters``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -41,7 +41,7 @@ from feedback.vocabulary import (
 )
 from nlp.taxonomy import THEMES
 from rhi.extensions import db
-from rhi.insights.filters import Month, add_months, first_of_month, uk_midnight
+from rhi.insights.filters import Month, months_between, uk_midnight
 from rhi.themes.models import TaggedText, ThemeSuggestion
 from rhi.themes.vocabulary import Decision, TextSource
 
@@ -60,33 +60,16 @@ class Period:
         """``moment`` (a UTC timestamp column) falls on one of the period's UK days."""
         clauses = []
         if self.start is not None:
-            clauses.append(moment >= _uk_midnight(self.start))
+            clauses.append(moment >= uk_midnight(self.start))
         if self.end is not None:
-            clauses.append(moment < _uk_midnight(self.end + timedelta(days=1)))
+            clauses.append(moment < uk_midnight(self.end + timedelta(days=1)))
         return clauses
 
     def months(self) -> list[Month]:
         """The UK calendar months the period covers, each clipped to it (both dates needed)."""
         if self.start is None or self.end is None:
             raise ValueError("a period with no start or end has no months")
-        start, end = uk_midnight(self.start), uk_midnight(self.end + timedelta(days=1))
-        months = []
-        first = first_of_month(self.start)
-        while first <= self.end:
-            following = add_months(first, 1)
-            months.append(
-                Month(
-                    first_day=first,
-                    start=max(uk_midnight(first), start),
-                    end=min(uk_midnight(following), end),
-                )
-            )
-            first = following
-        return months
-
-
-def _uk_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=UK)
+        return months_between(self.start, self.end)
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,24 @@ class Month:
         return self.first_day.strftime("%Y-%m")
 
 
+def months_between(first_day: date, last_day: date) -> list[Month]:
+    """The UK calendar months from ``first_day`` to ``last_day`` (both counted), each clipped."""
+    start, end = uk_midnight(first_day), uk_midnight(last_day + timedelta(days=1))
+    months = []
+    first = first_of_month(first_day)
+    while first <= last_day:
+        following = add_months(first, 1)
+        months.append(
+            Month(
+                first_day=first,
+                start=max(uk_midnight(first), start),
+                end=min(uk_midnight(following), end),
+            )
+        )
+        first = following
+    return months
+
+
 @dataclass(frozen=True)
 class InsightFilter:
     """Which returns count. ``None`` means any."""
@@ -118,19 +136,7 @@ class InsightFilter:
 
     def months(self) -> list[Month]:
         """The calendar months (UK) the range covers, each clipped to the range."""
-        months = []
-        first = first_of_month(self.returned_from)
-        while first <= self.returned_to:
-            following = add_months(first, 1)
-            months.append(
-                Month(
-                    first_day=first,
-                    start=max(uk_midnight(first), self.start),
-                    end=min(uk_midnight(following), self.end),
-                )
-            )
-            first = following
-        return months
+        return months_between(self.returned_from, self.returned_to)
 
     def query_args(self) -> dict[str, Any]:
         """The filter as URL query values (dates as ISO 8601), for links and bookmarks."""
