@@ -121,6 +121,17 @@ class County:
         counts["tagged texts"], counts["suggestions"] = self._themes(records)
         counts["meetings"] = self._meetings()
         if db.engine.dialect.name == "postgresql":
+            # Rows were given their ids: move each id sequence past them, so the
+            # app's own inserts (the load test's API posts) get fresh ids.
+            for table in db.metadata.sorted_tables:
+                if "id" in table.c and table.c.id.autoincrement:
+                    db.session.execute(
+                        sa.text(
+                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "  # noqa: S608
+                            f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"
+                        )
+                    )
+            db.session.commit()
             with db.engine.connect() as connection:
                 connection.execution_options(isolation_level="AUTOCOMMIT").execute(
                     sa.text("VACUUM ANALYZE")
@@ -213,6 +224,10 @@ class County:
             if roll < 0.93
             else []
         )
+        if not path and returned < self.now - timedelta(days=14):
+            # Clocks stop: an interview never offered is closed as unable to contact
+            # within days, so only recent ones are still waiting.
+            path = ["unable_to_contact"]
         completed = "completed" in path
         steps = [{"rhi_id": n, "from_status": None, "to_status": "requested", "at": returned}]
         for before, after in zip(["requested", *path], path, strict=False):
@@ -251,11 +266,8 @@ class County:
 
     def _themes(self, records: list[dict[str, Any]]) -> tuple[int, int]:
         rng = self.rng
-        child_of = dict(
-            db.session.execute(sa.select(ReturnInterview.id, ReturnInterview.child_id))
-            .tuples()
-            .all()
-        )
+        rows = db.session.execute(sa.select(ReturnInterview.id, ReturnInterview.child_id))
+        child_of: dict[int, int] = {rhi_id: child_id for rhi_id, child_id in rows}
         texts, suggestions = [], []
         for record in records:
             texts.append(

@@ -42,11 +42,12 @@ class Trigger:
 
 TRIGGERS: tuple[Trigger, ...] = (
     Trigger("bare", ("no", "not", "never", "nor", "without"), pre=5),
-    Trigger("contraction", ("nt", "n't", "n\u2019t"), pre=3),
+    Trigger("contraction", ("nt", "n't", "n\u2019t", "dnt"), pre=3),
     Trigger(
         "explicit",
         (
             "no (concerns|concern|worries|issues) (about|re|regarding|around|of|for|with)?",
+            "(no|nil) (concerns|concern|worries|issues) (were |have been |had been |was |has been )?(raised|noted|identified|reported|expressed|shared) (about|re|regarding|around|in relation to|for|with)",  # noqa: E501
             "no (evidence|indication|indications|signs|sign|suggestion|disclosure|disclosures|reports|report) (of|that|regarding|re|about|around|for|concerning)?",  # noqa: E501
             "(no one|no1|noone|no-one|nobody|no ones|no one 's|no one has|nobody has|no one s) (has |have |had |ever )?(asked|made|forced|told|given|gave|touched|sent|offered|pressured)",  # noqa: E501
             "(nothing|no information|no intelligence) to (suggest|indicate)",
@@ -102,6 +103,9 @@ TRIGGERS: tuple[Trigger, ...] = (
 PSEUDO_TRIGGERS: PhraseTemplates = phrases(
     "not (only|just|sure|happy|good|nice|safe|ok|okay|well|fair|right|like|liking|bothered)",
     "not (getting on|want|wanting|listening|sleeping|eating|coming|going|returning|returned)",
+    "(not|nt|n't) (get|gets|got) (on|along)",
+    "no (say|voice)",
+    "(nt|n't|not) think (the|this|her|his|my) (placement|home|carers|foster placement|unit) (is|are) (right|suitable|good|working|the right)",  # noqa: E501
     "not (attending|allowed|letting|let|in school|at school|been to school|caring)",
     "no (one|body|doubt|idea|matter|way|choice|money|longer|phone|where)",
     "never (lets|let|listens|listen|let me)",
@@ -140,6 +144,9 @@ TERMINATORS: frozenset[str] = frozenset(
         "which",
     }
 )
+# Run-on texts join clauses with these: "i never got arrested then ...". They end
+# a scope going forward only ("asked about weed then denied it" still denies weed).
+FORWARD_TERMINATORS: frozenset[str] = frozenset({"then", "also"})
 
 
 def _build_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
@@ -189,7 +196,7 @@ def negation_scopes(
         scoped.update(range(span.start + 1, span.end))
         i = span.end
         while i < len(doc) and i < span.end + trigger.pre:
-            if _stops(doc, i, trigger) or (i > span.start and doc[i].is_sent_start):
+            if _stops(doc, i, trigger, forward=True) or (i > span.start and doc[i].is_sent_start):
                 break
             scoped.add(i)
             i += 1
@@ -232,12 +239,31 @@ def _answered(doc: Doc, start: int, end: int) -> set[int]:
     return set(range(prev.start, prev.end))
 
 
-def _stops(doc: Doc, i: int, trigger: Trigger) -> bool:
+def _stops(doc: Doc, i: int, trigger: Trigger, forward: bool = False) -> bool:
     text = doc[i].lower_
+    if forward and (text in FORWARD_TERMINATORS or (trigger.comma_stops and _new_clause(doc, i))):
+        return True
     # "im not depressed or anything the man said...": the denial ends there.
     if i > 0 and doc[i - 1].lower_ == "or" and text in {"anything", "nothing", "owt", "whatever"}:
         return True
     return text in TERMINATORS or (trigger.comma_stops and text == ",")
+
+
+# "i dont drink & a man i met gave me his number": in run-on texts "and" followed
+# by a new subject starts a new clause, which a short "no"/"not"/"dont" does not reach.
+CLAUSE_JOINERS = frozenset({"and", "&", "n"})
+CLAUSE_STARTERS = frozenset(
+    {"i", "im", "a", "an", "he", "she", "hes", "shes", "they", "we", "my", "ma", "this", "then"}
+)
+
+
+def _new_clause(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` joins a new clause ("and", "&", "n" + a new subject)."""
+    return (
+        doc[i].lower_ in CLAUSE_JOINERS
+        and i + 1 < len(doc)
+        and doc[i + 1].lower_ in CLAUSE_STARTERS
+    )
 
 
 _ADULT_AGE = re.compile(ADULT_AGE)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -22,6 +23,7 @@ from nlp import negation, textcat
 from nlp.rules import (
     Candidate,
     Rule,
+    TokenPattern,
     all_rules,
     dnt_variant,
     expand,
@@ -32,7 +34,7 @@ from nlp.rules import (
 THEME_RULES_FACTORY = "homeward_theme_rules_v1"
 PIPELINE_VERSION = "rules-1"
 # Templates expanding to more phrases than this are matched as token patterns.
-MAX_PHRASES_PER_TEMPLATE = 300
+MAX_PHRASES_PER_TEMPLATE = 100
 
 if not Doc.has_extension("homeward_candidates"):
     Doc.set_extension("homeward_candidates", default=None)
@@ -65,7 +67,10 @@ class ThemeRulesComponent:
                 cache[text] = [t.norm_ for t in nlp.make_doc(text)]
             return cache[text]
 
-        self.matcher = Matcher(nlp.vocab)
+        # One token Matcher per rule, run only when the text holds one of the rule's
+        # gate words (see _gate): most rules cannot match most texts, and spaCy's
+        # Matcher tries every pattern at every token.
+        self.matchers: list[tuple[frozenset[str] | None, Matcher]] = []
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         for rule in rules:
             patterns = list(rule.patterns)
@@ -82,12 +87,17 @@ class ThemeRulesComponent:
                 docs = list(nlp.tokenizer.pipe(small))  # type: ignore[union-attr]
                 self.phrase_matcher.add(rule.rule_id, docs)
             if patterns:
-                self.matcher.add(rule.rule_id, patterns)
+                matcher = Matcher(nlp.vocab)
+                matcher.add(rule.rule_id, patterns)
+                self.matchers.append((_rule_gate(patterns), matcher))
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
         hits = [(strings[m], s, e) for m, s, e in self.phrase_matcher(doc)]
-        hits += [(strings[m], s, e) for m, s, e in self.matcher(doc)]
+        words = {t.lower_ for t in doc} | {t.norm_ for t in doc} | {t.text for t in doc}
+        for gate, matcher in self.matchers:
+            if gate is None or not gate.isdisjoint(words):
+                hits += [(strings[m], s, e) for m, s, e in matcher(doc)]
         found: list[Candidate] = []
         blockers: list[tuple[Rule, int, int]] = []
         for rule_id, s, e in hits:
@@ -105,6 +115,99 @@ class ThemeRulesComponent:
         doc._.homeward_candidates = kept
         doc._.homeward_blocked = frozenset(c.theme for c in longest if c not in kept)
         return doc
+
+
+# Words too common to gate a pattern on ("the", "my", "not"...).
+_COMMON_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "my",
+        "me",
+        "i",
+        "her",
+        "his",
+        "him",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "it",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "to",
+        "of",
+        "in",
+        "at",
+        "on",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "so",
+        "by",
+        "from",
+        "up",
+        "out",
+        "off",
+        "this",
+        "that",
+        "some",
+        "do",
+        "does",
+        "did",
+        "not",
+        "nt",
+        "n't",
+        "'s",
+        "s",
+        "have",
+        "has",
+        "had",
+    }
+)
+
+
+def _required_words(spec: dict[str, Any]) -> frozenset[str] | None:
+    """The words one token spec accepts, when it must be present (no optional op)."""
+    if spec.get("OP") not in (None, "1", "+"):
+        return None
+    for key in ("LOWER", "NORM", "TEXT", "ORTH"):
+        value = spec.get(key)
+        if isinstance(value, str):
+            return frozenset({value})
+        if isinstance(value, dict) and isinstance(value.get("IN"), list):
+            return frozenset(value["IN"])
+    return None
+
+
+def _gate(pattern: TokenPattern) -> frozenset[str] | None:
+    """Words of which a text must hold at least one for ``pattern`` to match: the
+    smallest set of a required position, preferring positions without common
+    words. None when no position qualifies (the pattern always runs)."""
+    options = [w for w in map(_required_words, pattern) if w]
+    if not options:
+        return None
+    rare = [w for w in options if not (w & _COMMON_WORDS)]
+    return min(rare or options, key=len)
+
+
+def _rule_gate(patterns: list[TokenPattern]) -> frozenset[str] | None:
+    """The union of a rule's pattern gates (None if any pattern has none)."""
+    words: set[str] = set()
+    for pattern in patterns:
+        gate = _gate(pattern)
+        if gate is None:
+            return None
+        words |= gate
+    return frozenset(words)
 
 
 def _longest_per_theme(found: list[Candidate]) -> list[Candidate]:

@@ -142,7 +142,8 @@ def template_patterns(
     count; a slot with alternatives of 1 and 2 tokens gives two options, so a
     template gives the product of its slots' options (usually 1-4 patterns).
     Alternatives of the same length are merged position by position, which may
-    also accept a few mixed forms ("will n't"): harmless for these cue lists.
+    also accept a few mixed forms ("will n't"): harmless for these cue lists. An
+    optional slot of one-token words ("(my |her )?") is one optional token.
     """
     options_per_slot: list[list[TokenPattern]] = []
     for slot in _top_level_slots(template):
@@ -155,6 +156,11 @@ def template_patterns(
             tokens = tokenize(alt) if alt else []
             by_length.setdefault(len(tokens), []).append(tokens)
         options: list[TokenPattern] = []
+        if sorted(by_length) == [0, 1]:
+            # "(my |her )?": one optional token (exactly the same phrases, one pattern).
+            words = sorted({toks[0] for toks in by_length[1]})
+            options_per_slot.append([[{key: {"IN": words}, "OP": "?"}]])
+            continue
         for length in sorted(by_length):
             group = by_length[length]
             options.append(
@@ -192,6 +198,22 @@ SMS_NORMS = {
     "doin": "doing",
     "bein": "being",
     "nuthin": "nothing",
+    "nuffin": "nothing",
+    # "ma mum", "ma phone": templates say "my" (so MUM and PARENT leave "ma" out).
+    "ma": "my",
+    "wat": "what",
+    "wot": "what",
+    "nite": "night",
+    "sum": "some",
+    "ppl": "people",
+    "xcluded": "excluded",
+    "skool": "school",
+    "abt": "about",
+    "rly": "really",
+    "n": "and",
+    "&": "and",
+    "bk": "back",
+    "ova": "over",
 }
 _ING_WORD = re.compile(r"\b([a-z]{3,})ing\b")
 
@@ -225,9 +247,9 @@ def _sms_variants(phrase: str) -> list[str]:
 
 
 # Shared vocabulary (SMS spellings included).
-MUM = "(mum|mam|ma|mom|mother|mummy|mumma)"
+MUM = "(mum|mam|mom|mother|mummy|mumma)"
 DAD = "(dad|father|daddy|stepdad|step dad|step-dad)"
-PARENT = "(mum|mam|ma|mom|mother|dad|father|stepdad|step dad|nan|parents|family|stepmum)"
+PARENT = "(mum|mam|mom|mother|dad|father|stepdad|step dad|nan|parents|family|stepmum)"
 PARTNER_WORDS = [
     "boyfriend",
     "girlfriend",
@@ -243,6 +265,11 @@ PARTNER_WORDS = [
 ADULT_AGE = r"^(1[89]|[2-9][0-9])$"
 FAMILY_WORDS = [
     "mum",
+    "mummy",
+    "stepfather",
+    "stepmother",
+    "step-dad",
+    "step-mum",
     "mam",
     "mom",
     "mother",
@@ -283,7 +310,346 @@ CONFLICT_WORDS = [
     "pushed",
     "clash",
     "clashed",
+    "hits",
+    "hitting",
+    "slaps",
+    "grabbed",
+    "shoved",
+    "strangled",
+    "choked",
+    "altercation",
+    "disagreement",
+    "fight",
+    "fighting",
+    "fought",
+    "swore",
+    "abusive",
+    "violent",
 ]
+# Words that end a clause in run-on texts: a window between two cues stops there.
+CLAUSE_BREAKS = ["then", "also", "but", "cos", "coz", "cuz", "because"]
+# Family members and words of trouble between them: either within six tokens
+# of the other ("dad is a nightmare", "tense with dad") is family conflict.
+FAMILY_PEOPLE = [
+    "mum",
+    "mam",
+    "mom",
+    "mother",
+    "mummy",
+    "dad",
+    "father",
+    "daddy",
+    "stepdad",
+    "stepfather",
+    "stepmum",
+    "stepmother",
+    "parents",
+    "parent",
+    "nan",
+    "nana",
+    "gran",
+    "grandma",
+    "grandad",
+    "brother",
+    "sister",
+    "siblings",
+    "family",
+]
+FAMILY_TROUBLE = [
+    "tense",
+    "tension",
+    "tensions",
+    "shouting",
+    "shouted",
+    "shouts",
+    "screaming",
+    "screamed",
+    "yelling",
+    "yelled",
+    "aggressive",
+    "aggression",
+    "violent",
+    "violence",
+    "abusive",
+    "nightmare",
+    "hit",
+    "hits",
+    "hitting",
+    "slapped",
+    "slaps",
+    "punched",
+    "battered",
+    "grabbed",
+    "shoved",
+    "strangled",
+    "choked",
+    "row",
+    "rows",
+    "rowing",
+    "rowed",
+    "argument",
+    "arguments",
+    "argue",
+    "argued",
+    "arguing",
+    "argues",
+    "clash",
+    "clashes",
+    "clashed",
+    "conflict",
+    "separation",
+    "divorce",
+    "divorcing",
+    "custody",
+    "rejected",
+    "rejecting",
+    "rejection",
+    "unwanted",
+    "unloved",
+    "blames",
+    "blamed",
+    "swore",
+    "threatened",
+    "furious",
+    "fuming",
+    "temper",
+    "disowned",
+    "unsafe",
+    "toxic",
+    "fractious",
+    "frightened",
+    "afraid",
+    "cruel",
+    "volatile",
+    "strained",
+    "hostile",
+]
+
+
+def _near(first: list[str], second: list[str], gap: int) -> tuple[TokenPattern, ...]:
+    """A word of ``first`` and a word of ``second`` in either order, at most ``gap``
+    tokens apart within one clause (no punctuation or CLAUSE_BREAKS between)."""
+    between = {"IS_PUNCT": False, "LOWER": {"NOT_IN": CLAUSE_BREAKS}, "OP": f"{{0,{gap}}}"}
+    return (
+        [{"LOWER": {"IN": first}}, between, {"LOWER": {"IN": second}}],
+        [{"LOWER": {"IN": second}}, between, {"LOWER": {"IN": first}}],
+    )
+
+
+# Co-occurrence vocabularies for the *.cooccur rules: a topic word near a word of
+# trouble generalises better than listing whole phrasings.
+SCHOOL_WORDS = [
+    "school",
+    "college",
+    "teacher",
+    "teachers",
+    "lessons",
+    "lesson",
+    "class",
+    "classes",
+    "headteacher",
+    "head",
+    "exams",
+    "exam",
+    "gcses",
+    "tutor",
+    "sixth",
+]
+SCHOOL_TROUBLE = [
+    "picking",
+    "bullied",
+    "bully",
+    "bullying",
+    "hate",
+    "hates",
+    "missing",
+    "missed",
+    "skipping",
+    "skipped",
+    "fights",
+    "fighting",
+    "excluded",
+    "exclusion",
+    "isolation",
+    "detention",
+    "failing",
+    "fail",
+    "failed",
+    "struggling",
+    "struggles",
+    "refusing",
+    "refuses",
+    "refused",
+    "suspended",
+    "behind",
+    "trouble",
+    "stressed",
+    "stress",
+    "worried",
+    "kicked",
+    "walked",
+    "walks",
+    "bunking",
+    "skiving",
+    "truanting",
+]
+CARE_WORDS = [
+    "carers",
+    "carer",
+    "staff",
+    "workers",
+    "foster",
+    "placement",
+    "placements",
+    "unit",
+    "resi",
+    "residential",
+    "keyworker",
+    "fc",
+    "fcs",
+    "sw",
+]
+CARE_TROUBLE = [
+    "hate",
+    "hates",
+    "hated",
+    "horrible",
+    "strict",
+    "unsettled",
+    "unhappy",
+    "move",
+    "moved",
+    "moves",
+    "moving",
+    "homesick",
+    "listen",
+    "listens",
+    "leave",
+    "absconded",
+    "absconds",
+    "breakdown",
+    "notice",
+    "ended",
+    "ending",
+    "rubbish",
+    "useless",
+    "nasty",
+    "annoying",
+    "shouting",
+    "shouts",
+    "restrain",
+    "restrained",
+    "restraint",
+]
+ADULT_WORDS = [
+    "man",
+    "men",
+    "guy",
+    "guys",
+    "bloke",
+    "blokes",
+    "male",
+    "males",
+    "adult",
+    "adults",
+    "geezer",
+    "fella",
+    "stranger",
+    "strangers",
+]
+ADULT_RISK = [
+    "gave",
+    "gives",
+    "give",
+    "giving",
+    "buys",
+    "bought",
+    "buying",
+    "picks",
+    "picked",
+    "lift",
+    "lifts",
+    "drove",
+    "drives",
+    "driving",
+    "offered",
+    "offers",
+    "messages",
+    "messaging",
+    "messaged",
+    "cigarettes",
+    "vapes",
+    "weed",
+    "alcohol",
+    "vodka",
+    "money",
+    "cash",
+    "flat",
+    "bedsit",
+    "hotel",
+    "car",
+    "van",
+]
+SEXUAL_WORDS = [
+    "touched",
+    "touching",
+    "touch",
+    "kissed",
+    "kissing",
+    "naked",
+    "nude",
+    "nudes",
+    "sex",
+    "sexual",
+    "sexually",
+    "pics",
+    "pictures",
+    "photos",
+    "bed",
+    "bedroom",
+    "hotel",
+    "underwear",
+    "undressed",
+    "groped",
+    "slept",
+]
+TRAVEL_WORDS = [
+    "town",
+    "city",
+    "county",
+    "country",
+    "north",
+    "south",
+    "coast",
+    "train",
+    "trains",
+    "coach",
+    "london",
+    "miles",
+    "seaside",
+    "travel",
+    "travelled",
+    "travelling",
+]
+SUPPLY_WORDS = [
+    "sell",
+    "selling",
+    "sold",
+    "deal",
+    "dealing",
+    "drugs",
+    "package",
+    "packages",
+    "parcel",
+    "parcels",
+    "deliver",
+    "delivering",
+    "delivered",
+    "shots",
+    "supply",
+]
+
+
 OTHER_PEOPLE = [
     "sister",
     "brother",
@@ -563,6 +929,59 @@ def boundaries_rules() -> list[Rule]:
             ),
             score=0.75,
         ),
+        Rule(
+            "boundaries.told_no",
+            "boundaries",
+            phrases(
+                "(being|was|were|got|gets|when|after being) told no",
+                "(wont|won't|will not|doesnt|doesn't|does not|cant|can't) (be told|take no|take a no|take no for an answer)",  # noqa: E501
+                "(doesnt|doesn't|does not|dont|don't|do not|didnt|didn't) like being told",
+                "(mum|dad|mam|carers|staff|they|she|he|nan|parents) (wont|won't|wouldnt|wouldn't|didnt|didn't|never|will not|would not|did not) let (me|her|him) (out|go out|stay out|stay over|sleep over|go to|see|have)",  # noqa: E501
+                "(missed|broke|breaking|breaks|ignored|ignoring|past|after) (her|his|my|the) (curfew|return time|home time)",  # noqa: E501
+                "(agreed|set) (return|home) time",
+                "(return|home) time (of|was|is) ",
+                "(came|comes|coming|come|got|get|gets|getting|rolled|rolls) (home|in|back) (late|really late|way late|after midnight|hours late)",  # noqa: E501
+                "(stays|stayed|staying|stay) out (late|all night|past|after|till|until|later)",
+                "(punishment|punished|punishing|punish|sanction|sanctions|sanctioned|privileges)",
+                "(lost|lose|losing|loses|no) (her|his|my) (pocket money|privileges|allowance)",
+                "(phone|screen|gaming|internet|xbox) (ban|bans|banned|time limits|time limit)",
+                "(had|has|have|got) to (be|come) (in|home|back) by",
+                "(has|have|had) to be (in|home|back) (at|for|before)",
+                "(no|stupid|strict|new) rules",
+                "rules (at|in) (home|the home|placement|the house|my house)",
+                "(do|does|did) as (i|she|he|they) (please|pleases|like|likes|want|wants)",
+                "(thinks|think) (she|he|i) (can|should) do (what|whatever|anything)",
+                "(ran|run|runs|running|walked|storms|stormed) (off|out) (when|after|because|cos|coz|cuz) (told|we said|i said|she was told|he was told|staff said|carers said)",  # noqa: E501
+                "(told|asked) (her|him|me) to (come|be) (in|home|back) (by|at|before)",
+                "(refused|refuses|refusing|refuse) to (hand|give) (over|in|up) (her|his|my) (phone|sim)",  # noqa: E501
+                "(gated|on lockdown|kept in)",
+                "(phone|xbox|ps5|laptop|tablet|sim|charger) (had been|has been|was|been|got|gets|is) (taken|took|confiscated|removed) (off|away|from)",  # noqa: E501
+                "(wouldnt|wouldn't|would not|will not|wont|won't|did not|didnt|didn't|does not|doesnt|doesn't|do not|dont|don't|never|refused to|refuse to|refuses to) (allow|let) (her|him|me) (to stay|to go|to have|to see|out|stay|go)",  # noqa: E501
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "boundaries.objects",
+            "boundaries",
+            phrases(
+                "(do|doing|does) (what|whatever) (i|she|he) (want|wants|like|likes|please|pleases)",
+                "(object|objects|objected|objecting|resent|resents|resented|resenting|hates|hate|hated|unhappy with|unhappy about|angry about|upset about) (the |her |his |my |any )?(rules|restrictions|curfew|boundaries|limits|return time)",  # noqa: E501
+                "(restrictions|restriction|limits) (put in place|placed on|imposed|on (her|him|me)|at home|by (her |his |my )?(carers|parents|mum|dad|staff))",  # noqa: E501
+                "(time|times) (she|he|i) (has|have|had) to be (home|in|back)",
+                "(stopped|stops|stopping) (her|him|me) (from )?(going out|going to|going into|seeing (her|his|my) (friends|mates)|staying out)",  # noqa: E501
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "boundaries.rules_a_joke",
+            "boundaries",
+            phrases(
+                "(rules|they|curfew) (are|is|r) a joke",
+                "rules for a reason",
+                "the (rules|curfew|curfews) (here|in here|at this place)",
+            ),
+            score=0.75,
+        ),
     ]
 
 
@@ -571,17 +990,17 @@ def family_conflict_rules() -> list[Rule]:
     conflict = "(row|rows|rowing|rowed|argument|arguments|argued|arguing|fight|fights|fighting|fell out|falling out|kicked off|screaming match)"  # noqa: E501
     family_near_conflict: TokenPattern = [
         {"LOWER": {"IN": FAMILY_WORDS}},
-        {"IS_PUNCT": False, "OP": "{0,4}"},
+        {"IS_PUNCT": False, "LOWER": {"NOT_IN": CLAUSE_BREAKS}, "OP": "{0,4}"},
         {"LOWER": {"IN": CONFLICT_WORDS}},
     ]
     conflict_near_family: TokenPattern = [
         {"LOWER": {"IN": CONFLICT_WORDS}},
-        {"IS_PUNCT": False, "OP": "{0,3}"},
+        {"IS_PUNCT": False, "LOWER": {"NOT_IN": CLAUSE_BREAKS}, "OP": "{0,3}"},
         {"LOWER": {"IN": FAMILY_WORDS}},
     ]
     fell_out: TokenPattern = [
         {"LOWER": {"IN": FAMILY_WORDS}},
-        {"IS_PUNCT": False, "OP": "{0,3}"},
+        {"IS_PUNCT": False, "LOWER": {"NOT_IN": CLAUSE_BREAKS}, "OP": "{0,3}"},
         {"LOWER": {"IN": ["fell", "falling", "fallen"]}},
         {"LOWER": "out"},
     ]
@@ -729,6 +1148,116 @@ def family_conflict_rules() -> list[Rule]:
             ),
             blocks=("substance_misuse",),
         ),
+        Rule(
+            "family_conflict.more",
+            "family_conflict",
+            phrases(
+                "(pushed|pushes|pushing|push) (me |her |him )?out",
+                "(rejected|rejection|rejecting|rejects|disowned|disown) (by )?(her |his |my |the )?(mum|dad|mam|mother|father|family|parents|stepdad)?",  # noqa: E501
+                "(locked|locks|lock) (me|her|him) out",
+                "(changed|changing|change) the locks",
+                "(put|threw|chucked|packed|pack) (my|her|his) (stuff|things|clothes|bags|bag|belongings) (outside|in bags|out|on the street)",  # noqa: E501
+                "pack (my|her|his|your) (bags|bag|stuff|things)",
+                "(refused|refuses|refusing|refuse|wont|won't|will not) (to )?(have|take|let) (her|him|me) (back|home|in)",  # noqa: E501
+                "(refused|refuses|refusing|refuse|wont|won't|will not) to (collect|pick up|come and get) (her|him|me)",  # noqa: E501
+                "(not|isnt|isn't|wasnt|wasn't) allowed (back|home) (home|to the house|to the address)?",  # noqa: E501
+                "(said|says|told me|told her|told him) (i|she|he|they) (cant|can't|cannot|couldnt|couldn't|could not) (come|go) (back|home)",  # noqa: E501
+                "(went|goes|go|going|gone) (mad|mental|nuts|off|ballistic|crazy|psycho) (at|on) (me|her|him)",  # noqa: E501
+                "(lost|loses|lose|losing) (it|his temper|her temper|their temper) (with|at) (me|her|him)",  # noqa: E501
+                "(screamed|screams|screaming|shouted|shouts|shouting|yelled|yells|yelling|swore|swears|swearing) at (each other|(my|her|his) (mum|dad|mam|mother|father|stepdad|nan))",  # noqa: E501
+                "(nothing|nothin) (i|she|he) (do|does|did) is (ever )?(right|good enough)",
+                "(always|everything is) (my|her|his) fault",
+                "(problems|issues|difficulties|tension|trouble|conflict|arguments|rows) (at|back at) home",  # noqa: E501
+                "(difficult|hard|chaotic|volatile|unsettled|unhappy|toxic|horrible) (home life|home environment|time at home|family life)",  # noqa: E501
+                "(relationship|relationships|relations) (with|between) (her|his|my|yp and (her|his)) (mum|dad|mam|mother|father|parents|stepdad|stepmum|family|nan) (has|have|is|are) (broken down|strained|difficult|poor|bad|fractious|volatile)",  # noqa: E501
+                "(strained|volatile|fractious|hostile|difficult|poor|broken) relationship",
+                "(physical chastisement|physically chastised|chastised)",
+                "(grabbed|grabs|shoved|shoves|pushed|pushes|throttled|choked|strangled|kicked|hit|hits|slapped|slaps|punched|punches) (me|her|him) (against|into|down|across|round|around|in the|on the)",  # noqa: E501
+                "(police|officers) (called|attended) (to )?(the )?(family )?(home|address|house) (after|following|for|due to) (a|an) (argument|row|disturbance|domestic|fight)",  # noqa: E501
+                "(history|incidents|incident) of (dv|da|domestic)",
+                "(witnessed|witnessing|witnesses|sees|saw|seen) (dv|da|domestic|the violence|violence at home|(her|his|my) (mum|mam|mother) (get|getting|being) (hit|hurt|beaten))",  # noqa: E501
+                "(wont|won't|will not|doesnt|doesn't|does not|didnt|didn't|refuses to|refused to) (speak|talk) to (me|her|him|each other)",  # noqa: E501
+                "(silent treatment|not speaking|not talking to each other|stopped speaking|stopped talking to)",  # noqa: E501
+                "(get|getting|got|gets) away from (home|my mum|my dad|my mam|her mum|his mum|her dad|his dad|my family|her family|his family|the house|them all|everyone at home)",  # noqa: E501
+                "(needed|need|needs|wanted|want) (some )?space from (her|his|my) (mum|dad|mam|family|parents|stepdad)",  # noqa: E501
+                "(at (the|my|our) end of (my|our) tether|at (my|our) wits end|wits end|cant cope with (her|him)|can't cope with (her|him)|cannot cope with (her|him))",  # noqa: E501
+                "(we|i) (have|ve|'ve) had enough (of (her|him|it))?",
+                "(mum|dad|mam|parents|stepdad|stepmum|nan|carers) (is|are|was|were|gets|get|got) (so )?(angry|furious|fuming|livid) (with|at) (me|her|him)",  # noqa: E501
+                "(stepdad|step dad|step-dad|stepmum|step mum|step-mum) (is|was|keeps|always|hates|doesnt|doesn't|does not|shouts|hits|hit|and (me|her|him))",  # noqa: E501
+                "(fights|fighting|fight|fought|rows|rowing|arguing|argues|argued) with (her|his|my) (brother|sister|siblings|sibling|stepbrother|stepsister|step brother|step sister)",  # noqa: E501
+                "(brother|sister|sibling|stepbrother|stepsister) (hits|hit|punched|attacked|beats|battered|bullies|picks on) (me|her|him)",  # noqa: E501
+                "(favourite|favorite|the golden child|black sheep)",
+                "(parents|mum and dad|mam and dad) (are |were )?(separated|divorced|split)",
+                "(hates|hate|hated) (my|her|his) (mum|dad|mam|stepdad|stepmum|family|parents)",
+                "(my|her|his) (mum|dad|mam|stepdad|stepmum|family|parents) (hates|hate|hated) (me|her|him)",  # noqa: E501
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "family_conflict.home_life",
+            "family_conflict",
+            phrases(
+                "(relationship|relationships|things|everything) (between them |at home |with (her|his|my) (mum|dad|mam|mother|father|parents|family|stepdad|stepfather) )?(has|had|have) (completely |totally |now |really )?(broken down|broke down|deteriorated|got worse|become strained)",  # noqa: E501
+                "home (is|was|has been|s|'s) (a nightmare|hell|awful|horrible|toxic|unbearable|a war zone|chaos|chaotic|grim|shit|crap)",  # noqa: E501
+                "(cant|can't|cannot|couldnt|couldn't) stand (my|her|his|ma) (mum|dad|mam|stepdad|stepmum|step dad|step mum|family|parents|brother|sister|mother|father)",  # noqa: E501
+                "(makes|make|made|making) (my|her|his) life (hell|a misery|miserable|a nightmare)",
+                "(prefers|prefer|preferred|favours|favour|favoured|loves|love) (her|his|my) (little|baby|big|younger|older|new) (brother|sister|siblings|brothers|sisters)",  # noqa: E501
+                "(feels|feel|felt|feeling) (left out|pushed out|unloved|unwanted|rejected|like an outsider) (at home|in the family|by (her|his|my) (mum|dad|family|parents))?",  # noqa: E501
+                "(unloved|unwanted) at home",
+                "(ruin|ruins|ruined|ruining) (everything|the family|this family)",
+                "(can no longer|cant|can't|cannot|unable to|no longer able to|struggling to|struggles to) (manage|cope with|control|handle) (her|his) (behaviour|anger|temper|outbursts)",  # noqa: E501
+                "(a|the|another) domestic (between|at|incident|call|at home)",
+                "(there was|there has been|there were|reports of) (a|another) domestic",
+                "(dont|don't|doesnt|doesn't|does not|do not|didnt|didn't) (want|wants|wanted) me (no more|any more|anymore|living there|in the house|in the family)",  # noqa: E501
+                "(dont|don't|doesnt|doesn't|does not|do not|never) (love|loves|care about|cares about|give a shit about) me",  # noqa: E501
+                "(refused|refuses|refusing|refuse|wont|won't|will not) (to )?(have|take|let) (yp|them) (back|home|in)",  # noqa: E501
+                "(kicked|kicks|kicking) off at (me|her|him|home)",
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "family_conflict.head_in",
+            "family_conflict",
+            phrases(
+                "(mum|mam|dad|mother|father|stepdad|stepmum|parents|nan|brother|sister|family) (is |was |were |are |keeps |always |s |'s )?doing (my|her|his) head in",  # noqa: E501
+                "(pinned|pins|pin|shoved|pushed|threw) (me|her|him) (to|against|into) the (wall|floor|door)",  # noqa: E501
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "family_conflict.cooccur",
+            "family_conflict",
+            phrases(
+                "(at|at each others|at each other 's|at each other's|at one another 's) throats",
+                "(breaking point|end of (my|our) tether|caught in the middle|see eye to eye|had enough of (her|him|them|it))",  # noqa: E501
+                "(fall out|fall-out|falling-out|bust up|bust-up|blow up|blow-up) with (her|his|my) (mum|mam|mom|mother|dad|father|stepdad|stepmum|parents|nan|family|brother|sister)",  # noqa: E501
+                "(doesnt|doesn't|does not|dont|don't|do not|never) (care|cared) (about|for) (me|her|him)",  # noqa: E501
+                "(not|nt|n't|never) see eye to eye",
+                "(not|nt|n't|never) (been )?(getting|get|gets|got) (on|along) (with (her|his|my) (mum|mam|mom|mother|dad|father|stepdad|stepmum|parents|family|nan)|at home)",  # noqa: E501
+                "(came|come|coming|comes) to blows",
+                "(dont|don't|doesnt|doesn't|does not|do not|didnt|didn't|did not) (want|wants|wanted) (her|him|yp) (home|back|around|in the house|living there)",  # noqa: E501
+                "(not|dont|don't|doesnt|doesn't|does not|never) (feel|felt|feels) safe (at home|around (her|his|my) (dad|mum|stepdad|brother|family))",  # noqa: E501
+            ),
+            patterns=(
+                [
+                    {"LOWER": {"IN": FAMILY_PEOPLE}},
+                    {"IS_PUNCT": False, "LOWER": {"NOT_IN": CLAUSE_BREAKS}, "OP": "{0,5}"},
+                    {"LOWER": {"IN": FAMILY_TROUBLE}},
+                ],
+                [
+                    {"LOWER": {"IN": FAMILY_TROUBLE}},
+                    {"IS_PUNCT": False, "LOWER": {"NOT_IN": CLAUSE_BREAKS}, "OP": "{0,5}"},
+                    {"LOWER": {"IN": FAMILY_PEOPLE}},
+                ],
+                [
+                    {"LOWER": {"IN": FAMILY_TROUBLE}},
+                    {"IS_PUNCT": False, "LOWER": {"NOT_IN": CLAUSE_BREAKS}, "OP": "{0,2}"},
+                    {"LOWER": "at"},
+                    {"LOWER": "home"},
+                ],
+            ),
+            score=0.6,
+        ),
     ]
 
 
@@ -750,7 +1279,7 @@ def placement_rules() -> list[Rule]:
                 "staff at (the|my) home",
                 "in care",
                 "looked after",
-                "(semi independent|semi-independent|supported) (accommodation|placement)",
+                "(semi independent|semi-independent|supported) (accommodation|placement|living|flat|housing)",  # noqa: E501
                 "(new|changed|another|different) (social worker|sw)",
                 "social worker",
                 "social workers",
@@ -854,6 +1383,7 @@ def placement_rules() -> list[Rule]:
                 "(settled|stable) placement",
                 "(carers|foster carers) are (fine|nice|good|ok|lovely|great)",
                 "no placement concerns",
+                "(enjoys|likes|loves|enjoying|liking|loving) (her|his|my|the) (placement|carers|foster carers|foster family)",  # noqa: E501
             ),
             blocks=("placement",),
         ),
@@ -870,6 +1400,90 @@ def placement_rules() -> list[Rule]:
             None,
             phrases("(work|college|school) placement", "work experience placement"),
             blocks=("placement",),
+        ),
+        Rule(
+            "placement.more",
+            "placement",
+            phrases(
+                "(key worker|key work|keywork|key-worker|keyworkers|key workers)",
+                "(lac|cla|cic|child looked after|looked-after|child in care|children in care|corporate parent|corporate parenting)",  # noqa: E501
+                "(iro|independent reviewing officer|sgo|special guardianship|kinship (carer|carers|care|placement)|connected (carer|carers|person))",  # noqa: E501
+                "(respite|respite carer|respite carers|short breaks|supported lodgings|16 plus accommodation|staying put)",  # noqa: E501
+                "(socials|social services|the social|my social|her social|his social|childrens services|children 's services|children's services)",  # noqa: E501
+                "(my|her|his|allocated|the|new) sw",
+                "(sw|social worker) (visit|visits|visited|came|comes|said|says|told|wants|wont|won't)",  # noqa: E501
+                "(where|the house) (i|she|he) (live|lives|living|am living|is living|stay|stays|staying|am staying|is staying) (now|at the moment|atm)?",  # noqa: E501
+                "(doesnt|doesn't|does not|dont|don't|do not|hate|hates|hated) (like )?(where|the place) (i|she|he) (live|lives|am living|is living|is staying|am staying|stay|stays)",  # noqa: E501
+                "(moved|move|moving) (me |her |him )?(placements|homes|to a new home|to a new house|to another home|to a different home)",  # noqa: E501
+                "(been|was|were|has been|have been|being|get|got|keep getting) moved (around|about|so many times|loads of times|lots of times|again and again|all the time|from place to place)",  # noqa: E501
+                "(new|different|another|next|emergency|last|previous|old) (carers|foster|placement|unit)",  # noqa: E501
+                "(given|served|handed in|gave) notice",
+                "(disruption|ending|breakdown|move) (meeting|of placement|of the placement)",
+                "(night|day|agency|support|residential|home) staff",
+                "(staff|a staff member|staff members) (at|in) (the|her|his|my) (home|house|unit|placement)",  # noqa: E501
+                "the (home|unit|house) (staff|manager|rules|curfew)",
+                "(other|the) (young people|kids|children|girls|boys|lads) (she|he|i) (lives|live|living) with",  # noqa: E501
+                "(lives|live|living) with (other|three|two|four|3|2|4) (young people|kids|children|teenagers)",  # noqa: E501
+                "(return|returning|go back|going back|move back|moving back) (home )?(to|into) (her|his|my) (mum|mam|dad|mother|father|nan|parents|family)( 's| s)?( care| house)?",  # noqa: E501
+                "(wants|want|wanted|wanna) to (go|move|live) (back )?home (to|with) (her|his|my)",
+                "(wants|want|wanted|wanna|asking|asked) (to move|a move|to be moved|to leave here|a new placement|new carers)",  # noqa: E501
+                "(more|less|extra) (contact|family time)",
+                "(see|seeing|sees|visit|visits) (my|her|his) (mum|dad|mam|family|brothers|sisters|siblings|little brother|little sister|nan) (once|every|on|at) (a|the|weekends|week|fortnight|month)",  # noqa: E501
+                "(misses|miss|missing|missed) (my|her|his) (family|brothers|sisters|siblings|little brother|little sister)",  # noqa: E501
+                "(separated|split up) from (my|her|his) (brothers|sisters|siblings|family)",
+                "(placed|lives|living|live) (apart|separately) from (my|her|his) (siblings|brothers|sisters)",  # noqa: E501
+            ),
+            score=0.8,
+        ),
+        Rule(
+            "placement.arrangements",
+            "placement",
+            phrases(
+                "(hate|hates|hated|hating|dont like|don't like|doesnt like|doesn't like|does not like|unhappy) (it |being )?(at|in) (the|this|my|her|his) (home|unit|resi|placement|carers|foster home|foster placement)",  # noqa: E501
+                "(wants|want|wanted|wanna|asking|asked|wishes) to (go back |move back |return |go home )?(to live|and live|to living|live) with (her|his|my) (nan|nana|gran|grandma|grandmother|grandparents|grandad|aunt|auntie|aunty|uncle|dad|mum|mam|father|mother|family|sister|brother|cousin|parents)",  # noqa: E501
+                "(care order|interim care order|section 20|s20|accommodated under|living arrangements|care arrangements)",  # noqa: E501
+                "(had|has|have) (so many|loads of|lots of|several|many|too many|two|three|four|five|six|seven|eight|2|3|4|5|6|7|8) (moves|placements|placement moves|homes)",  # noqa: E501
+                "(ran|run|runs|running|absconded|absconds|absconding|went missing|goes missing|going missing) (away )?from (the|her|his|my) (home|unit|placement|carers|foster carers|foster home|resi)",  # noqa: E501
+                "(refuses|refused|refusing|refuse|does not want|doesnt want|doesn't want|dont want|don't want) to (go back|return) to (her|his|my|the) (placement|carers|foster carers|home|unit)",  # noqa: E501
+            ),
+            score=0.8,
+        ),
+        Rule(
+            "placement.here",
+            "placement",
+            phrases(
+                "(dont|don't|do not|doesnt|doesn't|does not|never) (want|wanna|wants) to (live|stay) (here|there) (no more|anymore|any more|any longer)?",  # noqa: E501
+                "not (stay|staying|live|living|in) (here|there|this place|in this place)",
+                "(another|other|the other|an other) (yp|young person|young people|resident|residents|child|children|kids|kid|girl|girls|boy|boys|lad|lads) (in|at|from) the (home|unit|house|placement|resi)",  # noqa: E501
+                "(a|the|another) member of staff",
+                "(members|member) of (the )?(care |residential )?staff",
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "placement.school_staff",
+            None,
+            phrases(
+                "(member|members) of staff (at|from|in) (school|college|the school|the college)"
+            ),
+            blocks=("placement",),
+        ),
+        Rule(
+            "placement.here_things",
+            "placement",
+            phrases(
+                "the (rules|staff|kids|curfew|food|other kids|workers) (here|in here|at this place|where i live)",  # noqa: E501
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "placement.cooccur",
+            "placement",
+            phrases(
+                "((dont|don't|do not|hate|hates) (like )?)?(living|live|lives|stay|staying) with (strangers|people i dont know|people i don't know)"  # noqa: E501
+            ),
+            patterns=_near(CARE_WORDS, CARE_TROUBLE, 5),
+            score=0.6,
         ),
     ]
 
@@ -920,6 +1534,16 @@ def peers_rules() -> list[Rule]:
                 "(party|parties) at (a|the|his|their) (flat|house) with (older|adult|grown) (men|males)",  # noqa: E501
                 "(mum|mums|mum 's|dad 's|dads|family|parents|carers|carer 's|nan 's) (friend|friends)",  # noqa: E501
                 "family friend",
+            ),
+            blocks=("peers",),
+        ),
+        Rule(
+            "peers.comparison",
+            None,
+            phrases(
+                "(only one|the only one) of (her|his|my|their) (friends|mates)",
+                "(than|as) (her|his|my|their|all (her|his|my)) (friends|mates) (have|do|get|can|are|is)",  # noqa: E501
+                "(at|to) a (house )?party (by|with|where there were) (an |some )?(older|adult|grown) (men|males|man|male)",  # noqa: E501
             ),
             blocks=("peers",),
         ),
@@ -976,6 +1600,15 @@ def relationship_rules() -> list[Rule]:
             "relationship.someone_elses",
             None,
             patterns=(possessive, plural_possessive),
+            blocks=("relationship",),
+        ),
+        Rule(
+            "relationship.adult_claims_partner",
+            None,
+            phrases(
+                "(man|adult|male|men|guy) who (said|says|claims|claimed|calls himself) (he|she) (was|is) (her|his|my) (boyfriend|girlfriend|partner|bf)",  # noqa: E501
+                "(man|adult|male|guy) (she|he|i) (calls|call|called) (her|his|my) (boyfriend|bf|partner)",  # noqa: E501
+            ),
             blocks=("relationship",),
         ),
     ]
@@ -1057,6 +1690,46 @@ def school_rules() -> list[Rule]:
             blocks=("family_conflict",),
         ),
         Rule("school.venue", None, patterns=(venue,), blocks=("school",)),
+        Rule(
+            "school.more",
+            "school",
+            phrases(
+                "(skiving|skived|skive|truant|truancy|wag|wagged|wagging|bunk|bunks)",
+                "(on report|behaviour points|internal exclusion|inclusion room|seclusion room|head of year|heads of year|senco|ehcp|ehc plan|sen support|learning support)",  # noqa: E501
+                "(out of|not in|no) (education|school place)",
+                "(neet|off rolled|off-rolled|home educated|elective home education)",
+                "(absent|absence|absences|late) (from|to|for) (school|college|lessons|class)",
+                "(attendance) (is|has been|was|has) (poor|low|bad|dropped|dropping|down|worrying|really poor|very poor|very low)",  # noqa: E501
+                "(dropped|drop|dropping) out (of )?(school|college|sixth form|his course|her course|my course)",  # noqa: E501
+                "(kicked|chucked|thrown|kicking) off (at|in) (school|college|class|lessons)",
+                "(walks|walked|walking|storms|stormed) out of (lessons|class|school|college|a lesson)",  # noqa: E501
+                "(teacher|teachers|tutor|head|headteacher|year head) (said|says|rang|called|hates|picks on|keeps)",  # noqa: E501
+                "(homework|revision|results|predicted grades|mock exams|resits|retakes)",
+                "(letter|letters|call|calls|phone call|meeting) (from|with) (the )?(school|college)",  # noqa: E501
+                "(not|isnt|isn't|wasnt|wasn't|never|hasnt|hasn't) (in|at|going in to|going into) (school|college)",  # noqa: E501
+                "(school|college) (refuser|refusing|have excluded|excluded|suspended|kicked|called|rang|phoned|are worried|were worried|staff said)",  # noqa: E501
+                "(picked on|called names|getting picked on|wound up|laughed at|getting bullied|got bullied) (at|in) (school|college|class)",  # noqa: E501
+                "(failing|failed|fail|behind) (in|at|with) (school|college|class|lessons|maths|english)",  # noqa: E501
+                "(struggling|struggles|struggle) (at|in|with) (school|college|lessons|work at school)",  # noqa: E501
+            ),
+            score=0.7,
+        ),
+        Rule(
+            "school.more_lessons",
+            "school",
+            phrases(
+                "(kicked|chucked|thrown|sent) out of (my|her|his|the|a) (lessons|lesson|class|classes|school|college)",  # noqa: E501
+                "(teachers|teacher|head|headteacher|tutor|form tutor|head of year) (hate|hates|picks on|pick on|have it in for|has it in for|never listen|dont like|don't like|doesnt like|doesn't like) (me|her|him)",  # noqa: E501
+                "(not|aint|ain't|never|wont|won't|refuses to be|refusing to be) (going|go) (back )?(to|into|in to) (that |the |my )?(school|college)",  # noqa: E501
+            ),
+            score=0.7,
+        ),
+        Rule(
+            "school.cooccur",
+            "school",
+            patterns=_near(SCHOOL_WORDS, SCHOOL_TROUBLE, 4),
+            score=0.6,
+        ),
     ]
 
 
@@ -1107,6 +1780,71 @@ def mental_health_rules() -> list[Rule]:
                 "(stressing|stressed) (me |her |him )?out",
             ),
         ),
+        Rule(
+            "mental_health.more",
+            "mental_health",
+            phrases(
+                "(kill|killing|end|ending|hurt|hurting|harm|harming) (myself|herself|himself)",
+                "(unalive|unaliving|kms|kys|sewerslide)",
+                "(not|isnt|isn't|wasnt|wasn't|aint|ain't) (coping|in a good place|doing well mentally|okay mentally|ok mentally)",  # noqa: E501
+                "(dark|bad) place",
+                "(my|her|his) (mental|mental health|mh|head) (is|was|s|'s|has been|aint|ain't|isnt|isn't) (bad|shit|rubbish|not good|not great|not right|terrible|awful|fucked|gone|all over)",  # noqa: E501
+                "(cant|can't|cannot|couldnt|couldn't|not) (sleep|sleeping|eating|eat)",
+                "(stopped|stop|not) (eating|sleeping)",
+                "(crying|cries|cried) (all the time|a lot|every night|herself to sleep|himself to sleep|myself to sleep|all night)",  # noqa: E501
+                "(been|keeps|keep|started) crying",
+                "(lonely|loneliness|isolating (herself|himself|myself)|(feels|feel|feeling|felt) (so |really |very )?isolated)",  # noqa: E501
+                "(low|no) self (esteem|worth|confidence)",
+                "(self esteem|self-esteem|self worth|self-worth)",
+                "(ocd|bipolar|bpd|eupd|personality disorder|psychosis|psychotic|paranoid|paranoia|schizophrenia)",  # noqa: E501
+                "(psychiatrist|psychologist|counsellor|counselling|counselor|counseling|therapy|therapist|cahms|camh|mental health team|crisis team)",  # noqa: E501
+                "(anorexia|anorexic|bulimia|bulimic|making (herself|himself|myself) sick|not eating properly)",  # noqa: E501
+                "(ligature|ligatures|tied something round)",
+                "(flashbacks|flashback)",
+                "(meltdown|meltdowns|shutdowns|sensory overload|dysregulated|dysregulation)",
+                "(diagnosed|diagnosis|assessment|waiting list) (with |for )?(adhd|add|autism|asd|anxiety|depression|ptsd|asc)",  # noqa: E501
+                "(on|takes|taking|stopped taking|not taking|refuses) (her |his |my )?(meds|medication|tablets for (her|his|my) (mood|anxiety|adhd))",  # noqa: E501
+                "(emotionally|emotional) (dysregulated|distressed|overwhelmed|struggling|low|unwell)",  # noqa: E501
+                "(worthless|such a failure|a failure at everything)",
+                "(sad|upset|miserable) (all the time|every day|constantly)",
+                "(feel|feels|feeling|felt) (so |really |proper |very |well |dead )?(sad|lonely|alone|awful|horrible|terrible|rubbish|shit|crap|scared all the time|on edge|worried all the time)",  # noqa: E501
+                "(worries|worry|worried|worrying) (all the time|constantly|a lot|about everything)",
+                "(wants|want|wanted|wanna) to (disappear|not exist|go to sleep and not wake up)",
+            ),
+            score=0.8,
+        ),
+        Rule(
+            "mental_health.not_mental_health",
+            None,
+            phrases(
+                "been down (the|to|at|town|there|here|by|in|the park|the shops|the road|the beach)",
+                "no point (in )?(ringing|calling|talking to you|asking|these|this|the|doing these|doing this|meeting|seeing you|seeing them)",  # noqa: E501
+                "(drank|drink|drinking|had|spent|cost|costs|paid|owes|owed|money|cash|asking) (way )?too much",  # noqa: E501
+                "(worried|worry|worries|anxious) about (her|him|them|my daughter|my son)",
+                "(want|wanna|wants|wanted) to live (here|there|with|at|in)",
+            ),
+            blocks=("mental_health",),
+        ),
+        Rule(
+            "mental_health.presentation",
+            "mental_health",
+            phrases(
+                "(so |just |proper |literally )?done with (everything|life|it all|living)",
+                "(cant|can't|cannot|couldnt|couldn't) (do|take) (this|it) (anymore|any more|any longer)",  # noqa: E501
+                "(nobody|no one|noone|no1|no-one) (cares|would care|gives a shit|gives a toss|loves me|understands me)",  # noqa: E501
+                "(tearful|teary|in tears)",
+                "(appeared|presented|presents|appears|seemed|seems|looked|looks) (as )?(very |quite |really )?(low|flat|withdrawn|sad|down|anxious|distressed|subdued)",  # noqa: E501
+                "(poor|bad|broken|disturbed) sleep",
+                "(intrusive|suicidal|racing|negative|dark|bad|horrible) thoughts",
+                "(scratching|scratched|scratches|cutting|burning|burnt|burned|hitting|hurting|harming|picking) (at )?(her|his|my) (arms|arm|wrists|wrist|legs|leg|thighs|skin)",  # noqa: E501
+                "(thinks|think|thinking|thought|thoughts) (about|of) (dying|death|suicide|killing (myself|herself|himself)|ending it|not being here)",  # noqa: E501
+                "(nobody|no one|noone|no1|no-one) understands (me|her|him)",
+                "(took|taken|take|takes|taking|swallowed) (a )?(handful|load|loads|lot|packet|packets|box|bunch|strip) of (paracetamol|tablets|pills|meds|medication|ibuprofen)",  # noqa: E501
+                "(fresh |new |old |deep )?(marks|cuts|scars|wounds|injuries|scratches) (on|to) (her|his|my) (arms|arm|wrists|wrist|legs|leg|thighs|stomach)",  # noqa: E501
+                "(sleep|sleeping) (badly|problems|issues|difficulties)",
+            ),
+            score=0.8,
+        ),
     ]
 
 
@@ -1146,6 +1884,15 @@ def substance_misuse_rules() -> list[Rule]:
                 "(few|some|couple of|loads of|2|3|4|two|three) (vodkas|ciders|beers|cans|shots|bottles|drinks|bevvies)",  # noqa: E501
             ),
             score=0.85,
+        ),
+        Rule(
+            "substance_misuse.given",
+            "substance_misuse",
+            phrases(
+                "(buy|buys|bought|gave|gives|give|get|gets|got|giving|given) (us|me|her|him|them) (drink|drinks|alcohol|booze|cans|vodka|weed|pills|spliffs|bevvies)",  # noqa: E501
+                "off (ma|me|my|her|his|their) (face|head|nut|tits|trolley)",
+            ),
+            score=0.8,
         ),
     ]
 
@@ -1262,6 +2009,14 @@ def risky_adults_rules() -> list[Rule]:
             score=0.75,
         ),
         Rule(
+            "risky_adults.not_sent",
+            None,
+            phrases(
+                "sent to (isolation|my room|her room|his room|bed|school|the head|the office|a new school|court|hospital|another school|a different school)",  # noqa: E501
+            ),
+            blocks=("risky_adults",),
+        ),
+        Rule(
             "risky_adults.family_age",
             None,
             patterns=(
@@ -1269,7 +2024,7 @@ def risky_adults_rules() -> list[Rule]:
                     {"LOWER": {"IN": FAMILY_ADULTS}},
                     {"OP": "{0,5}"},
                     {"LOWER": {"IN": ["he", "hes", "he's", "she", "shes", "she's", "is", "'s"]}},
-                    {"LOWER": {"IN": ["is", "'s", "like", "about"]}, "OP": "*"},
+                    {"LOWER": {"IN": ["is", "'s", "s", "like", "about"]}, "OP": "*"},
                     {"TEXT": {"REGEX": ADULT_AGE}},
                 ],
                 [
@@ -1280,6 +2035,123 @@ def risky_adults_rules() -> list[Rule]:
                 ],
             ),
             blocks=("risky_adults",),
+        ),
+        Rule(
+            "risky_adults.more",
+            "risky_adults",
+            phrases(
+                "(adult|adults|male|males|person|persons|people|man|men|individual|individuals) of (concern|interest)",  # noqa: E501
+                "(known|linked|associated|associating|associates) (with )?(nominal|nominals|associates|adult|adults)",  # noqa: E501
+                "((with|met|meeting|talking to|messaging|lifts from|lift from|in a car with|went off with) (a )?(stranger|strangers)|people (she|he|i) (dont|don't|do not|doesnt|doesn't|does not|didnt|didn't|did not) know|someone (she|he|i) (dont|don't|doesnt|doesn't|didnt|didn't) know)",  # noqa: E501
+                "(someone|somebody|people|person) (much |way |a lot )?older",
+                "(someone|somebody|a person|people) (she|he|i) met (online|on snap|on snapchat|on insta|on tiktok|on the internet|on an app)",  # noqa: E501
+                "(with|met|meeting|meet|meets|seeing|sees|messaging|talking to|staying with|stayed with|picked up by|collected by|driven by|lift from|lifts from) (a|an|some|this|these|two|2|three|3|older|unknown) (man|men|guy|guys|bloke|blokes|male|males|adult|adults|geezer|fella)",  # noqa: E501
+                "(a|an|some|this|these) (man|men|guy|guys|bloke|blokes|male|males|adult|adults) (called|named|known as|who)",  # noqa: E501
+                "(picked|picks|picking|collected|collects) (me|her|him|them) up (in|from)",
+                "(got|gets|getting|get|seen getting|seen to get|climbed|jumped) (in|into) (a|an|the|his|their|unknown|someone 's|someone's) (car|cars|vehicle|van|taxi)",  # noqa: E501
+                "(a )?(car|cars|van|vehicle) (pulled up|pulls up|picked (her|him|me) up|waiting for (her|him|me))",  # noqa: E501
+                "(taxi|taxis|uber|ubers|cab|cabs) (paid for|ordered|booked|sent|bought) by (a|an|some|this|the) (man|men|guy|adult|male|older)",  # noqa: E501
+                "(paid|pays|paying) for (her|his|my) (taxi|taxis|uber|ubers|cab|train|nails|hair|clothes|phone)",  # noqa: E501
+                "(creepy (man|men|guy|guys|bloke|blokes|old man)|pervert|perverts|nonce|paedo|pedo|paedophile|predator|predators)",  # noqa: E501
+                "(an|some|this|a) old (man|bloke|guy)",
+                "(befriended|befriends|befriending)",
+                "(adult|adults|man|men|male|males) (flat|house|address|party|parties)",
+                "(staying|stayed|stays|stay|sleeping|slept) (at|round) (a|an|some|this) (man|adult|male|guy|bloke)( 's| s)?",  # noqa: E501
+                "(staying|stayed|stays|stay|sleeping|slept) (at|round) (an|some|this|the) (adult|adults|older|man|men)( 's| s)? (house|flat|address|place)",  # noqa: E501
+                "(aged|age) (18|19|20|21|22|23|24|25|26|27|28|29|30|31|32|33|34|35|36|37|38|39|40|41|42|43|44|45)",  # noqa: E501
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "risky_adults.not_risky",
+            None,
+            phrases(
+                "my old man",
+                "(old|older) (brother|sister|cousin|sibling)",
+                "(picked|picks|picking|collected|collects) (me|her|him|them) up (in|from) (school|college|the station|town|work|the police station|the park)",  # noqa: E501
+                "(mum|dad|mam|nan|grandad|carer|carers|staff|police|officers|uncle|auntie|aunt|brother|sister|sw|social worker|foster carer|fc) (picked|picks|collected|collects|drove|came and got)",  # noqa: E501
+            ),
+            blocks=("risky_adults",),
+        ),
+        Rule(
+            "risky_adults.aged_adult",
+            "risky_adults",
+            patterns=(
+                # "a 40 year old male", "an older man in a silver car".
+                [
+                    {"LOWER": {"IN": ["a", "an", "some", "this", "the", "by"]}},
+                    {"TEXT": {"REGEX": ADULT_AGE}},
+                    {
+                        "LOWER": {"IN": ["year", "years", "yr", "yrs", "-", "old", "yo", "y/o"]},
+                        "OP": "*",
+                    },
+                    {
+                        "LOWER": {
+                            "IN": ["man", "male", "guy", "bloke", "adult", "lad", "fella", "geezer"]
+                        }
+                    },
+                ],
+                [
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "man",
+                                "men",
+                                "guy",
+                                "guys",
+                                "bloke",
+                                "blokes",
+                                "male",
+                                "males",
+                                "adult",
+                                "adults",
+                            ]
+                        }
+                    },
+                    {"LOWER": {"IN": ["in", "with", "driving"]}},
+                    {"LOWER": {"IN": ["a", "an", "the", "his", "their"]}},
+                    {"IS_PUNCT": False, "OP": "{0,2}"},
+                    {"LOWER": {"IN": ["car", "cars", "van", "vehicle", "taxi", "motor"]}},
+                ],
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "risky_adults.generic",
+            "risky_adults",
+            phrases(
+                "(an|some|unknown|older|two|three|several|other|with|by|from|and) (adult|adults)",
+                "(older|adult|grown up|grown-up) (friends|friend|mates|mate|associates|associate|contacts)",  # noqa: E501
+                "(friends|mates|people|someone|somebody|men|guys|lads) (who are|who is|who 's|that are|thats|that 's) (adults|an adult|older|much older|over 18|in their (20s|twenties|30s|thirties))",  # noqa: E501
+                "(man|men|guy|guys|male|males|bloke|blokes|boyfriend|bf|lads|someone) in (his|their) (early|mid|late) (20s|twenties|30s|thirties|40s|forties)",  # noqa: E501
+                "(over|aged over) (18|eighteen|20|twenty|21|25|30)",
+                "(sex offender|sex offenders|registered sex offender|known offender|rso)",
+                "(taxi driver|taxi drivers|takeaway workers|men from the takeaway|man from the takeaway|men from the shop|man from the shop)",  # noqa: E501
+            ),
+            patterns=(
+                # "a 25yo", "hes 22yrs": the age and its unit written as one token.
+                [{"TEXT": {"REGEX": r"^(1[89]|[2-9][0-9])(yo|yr|yrs|y/o|yos)$"}}],
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "risky_adults.cooccur",
+            "risky_adults",
+            patterns=(
+                *_near(ADULT_WORDS, ADULT_RISK, 4),
+                # "her new friend is 23": a friend of adult age.
+                [
+                    {"LOWER": {"IN": ["friend", "mate", "pal", "bestie", "lad", "boy", "someone"]}},
+                    {
+                        "LOWER": {
+                            "IN": ["is", "'s", "s", "who", "whos", "hes", "he", "like", "about"]
+                        },
+                        "OP": "+",
+                    },
+                    {"TEXT": {"REGEX": ADULT_AGE}},
+                ],
+            ),
+            score=0.6,
         ),
     ]
 
@@ -1397,6 +2269,69 @@ def cse_rules() -> list[Rule]:
             ),
             score=0.7,
         ),
+        Rule(
+            "cse.more",
+            "cse",
+            phrases(
+                "(sexual|sexually) (abuse|abused|assault|assaulted|exploitation|exploited|harm|harmed|activity|active with (an|a) (adult|older|man))",  # noqa: E501
+                "(groped|groping|gropes|flashed|exposed himself|exposing himself|inappropriately touched|touched inappropriately)",  # noqa: E501
+                "(intimate|explicit|sexual|sexualised|sexy|indecent|naked|topless|rude) (images|image|pictures|picture|photos|photo|pics|pic|selfies|videos|video|vids|messages|texts|chats|chat|comments)",  # noqa: E501
+                "(dick pics|d pics|noods|onlyfans|only fans|webcam|cam site|sex chat|sexual chat)",
+                "(inappropriate) (messages|pictures|photos|images|contact|relationship|texts|chat|chats|comments|touching)",  # noqa: E501
+                "(sugar daddy|sugar daddies|escort|escorting|sex work|prostitution|prostitute|selling sex|pimp|pimped|paid for sex|money for sex|sold for sex)",  # noqa: E501
+                "(sextortion|sextorted|blackmail|blackmailed|blackmailing)",
+                "(threatened|threatening|threatens|threaten) to (share|post|send|leak|put) (my|her|his|the) (pics|pictures|photos|nudes|videos|vids|images)",  # noqa: E501
+                "(love bombing|lover boy|loverboy|boyfriend model)",
+                "(men|man|guys|guy|adults|adult|males|male|older) (ask|asks|asked|asking|keep asking|kept asking|messaging|messaged|message) (me|her|him) (for|to send|to meet|for pics|for nudes|for sex)",  # noqa: E501
+                "(meet|met|meeting|meets) (up with )?(a|an|some|this|the) (man|men|guy|guys|adult|adults|older (man|men|male|guy)) (from|off|on) (online|snap|snapchat|insta|instagram|tiktok|an app|the internet|a game|discord)",  # noqa: E501
+                "(had|has|have|having) sex with (a|an|this|some|older|adult|grown) (man|men|adult|guy|bloke|male|older)",  # noqa: E501
+                "(made|makes|make|forced|forces) (me|her|him) (to )?(perform|give|have|do) (sexual|sex|oral|stuff)",  # noqa: E501
+                "(sexual|sex) (with|for) (money|cash|drugs|weed|alcohol|vapes|a place to stay|somewhere to stay|lifts)",  # noqa: E501
+                "(stay|stayed|staying) (the night )?(with|at) (older|adult|grown) (men|man|males|male)",  # noqa: E501
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "cse.content",
+            "cse",
+            phrases(
+                "(sexual|sexualised|sexualized|explicit|indecent|inappropriate|intimate|nude|naked) (content|material|videos|livestream|livestreams|live streams)",  # noqa: E501
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "cse.pictures_for",
+            "cse",
+            phrases(
+                "(he|they|man|men|guy|guys|someone|people|adult|adults|boyfriend|bf) (wants|want|wanted|demanded|demands|demanding|keeps asking for|kept asking for|begs for|begging for) (pics|pictures|photos|nudes|videos|vids|pictures of me|photos of me)",  # noqa: E501
+                "(pay|pays|paid|paying|offered|offers|offering|gave|give|gives|promised) (me|her|him) (money |cash |vapes |weed |a phone |stuff )?(for|to send|to do) (pics|pictures|photos|nudes|videos|sex|stuff|things|favours|sexual things)",  # noqa: E501
+                "(in return for|in exchange for|for) (pics|pictures|photos|nudes|sexual favours|sexual acts|sex acts)",  # noqa: E501
+                "(underwear|undress|undressed|undressing|take (my|her|his) (clothes|top) off)",
+                "(video call|video calls|videocall|videocalls|video calling|facetime|facetiming|webcam|live stream|livestream) (with|from|to) (a |an |some )?(older |adult |grown )?(man|men|adult|adults|guy|guys|strangers|stranger|male|males)",  # noqa: E501
+                "(man|men|older|adult|guy|guys|bloke|male) (kissed|kisses|kissing|touched|touches|touching|groped|gropes|grabbed) (me|her|him)",  # noqa: E501
+            ),
+            score=0.75,
+        ),
+        Rule(
+            "cse.cooccur",
+            "cse",
+            phrases("(love bites|love bite|lovebites|hickey|hickeys)"),
+            patterns=(
+                *_near(ADULT_WORDS, SEXUAL_WORDS, 4),
+                # "had sex with a 19 year old".
+                [
+                    {
+                        "LOWER": {
+                            "IN": ["sex", "slept", "sleeping", "sleep", "sleeps", "relationship"]
+                        }
+                    },
+                    {"LOWER": "with"},
+                    {"LOWER": {"IN": ["a", "an", "this", "some"]}},
+                    {"TEXT": {"REGEX": ADULT_AGE}},
+                ],
+            ),
+            score=0.6,
+        ),
     ]
 
 
@@ -1466,7 +2401,7 @@ def cce_rules() -> list[Rule]:
                 "with a bag",
                 "(cash|money) (and|with) (phones|a phone)",
                 "(unexplained|large sum of|large amount of|bag of|wad of|lots of|loads of) (cash|money)",  # noqa: E501
-                "if (i|she|he) (dont|don't|do not|doesnt|doesn't|wont|won't|didnt|didn't) (go|do it|pay|sell|run it)",  # noqa: E501
+                "if (i|she|he) (dont|don't|do not|don|doesnt|doesn't|wont|won't|didnt|didn't) (go|do it|pay|sell|run it)",  # noqa: E501
                 "taken over (our|the|a|her|his|their) (neighbour 's|neighbours|neighbour's|flat|house|home)",  # noqa: E501
                 "(has|have|had|to) (to )?work (it|the debt|that) off",
                 "(messages|texts|calls) about (drugs|deals|food)",
@@ -1507,6 +2442,60 @@ def cce_rules() -> list[Rule]:
                 "one (is )?for school",
             ),
             blocks=("cce",),
+        ),
+        Rule(
+            "cce.more",
+            "cce",
+            phrases(
+                "(cunch|country line|country lines|out of county|out of force|another force area|different force area)",  # noqa: E501
+                "(found|located|picked up|traced|stopped) (in|at) (another|a different|an other) (town|city|county|force area|area)",  # noqa: E501
+                "(nitty|nitties|nittys|crackhead|crackheads|smackhead|smackheads|drug users|drug user 's|addicts)",  # noqa: E501
+                "(crack house|drug house|drugs house|drug den|stash house|safe house)",
+                "(drug|money) (mule|mules)",
+                "(let|lets|letting|let them|uses|used|using) (them |someone |people )?(use )?(her|his|my) bank (account|card)",  # noqa: E501
+                "(white|brown) and (white|brown)",
+                "(collect|collecting|collected|pick up|picking up|picked up|deliver|delivering|delivered|drop|dropping|dropped) (a |the )?(package|packages|parcel|parcels|food|drugs|stuff for them|money for them|cash for them)",  # noqa: E501
+                "(unexplained|unexplainable|cant explain|can't explain|could not explain|couldnt explain|no explanation for) (money|cash|items|gifts|clothes|trainers|phones|phone|injuries|travel|designer)",  # noqa: E501
+                "(designer|expensive|new) (clothes|trainers|gear|phone|phones) (she|he|yp) (cant|can't|couldnt|couldn't|could not|cannot) (explain|afford|account for)",  # noqa: E501
+                "(opps|postcode war|postcode wars|gang related|gang-related|gangs|gang)",
+                "(work|working|worked|works|doing work|do work|shifts) for (them|him|the olders|olders|older lads|older boys|some lads|a gang|dealers|a dealer|people)",  # noqa: E501
+                "(dealer|dealers) (gave|give|gives|made|make|want|wants|wanted|told|said|threatened)",  # noqa: E501
+                "(threatened|threats|threatening|beaten|battered|stabbed|hurt) (by|from) (olders|older lads|older boys|dealers|a dealer|the gang|gang members|the people (she|he) (owes|owed))",  # noqa: E501
+                "(owes|owe|owed|owing) (them|him|people|someone|dealers|the olders) (money|£)",
+            ),
+            score=0.8,
+        ),
+        Rule(
+            "cce.phones",
+            "cce",
+            phrases(
+                "(two|2|multiple|several|three|3|four|4|numerous) (mobile phones|mobiles|handsets|sim cards|sims)",  # noqa: E501
+                "(phone|phones) (that |which )?(isnt|isn't|is not|aint|ain't|arent|aren't|are not|wasnt|wasn't) (his|hers|mine|theirs)",  # noqa: E501
+                "(calls|texts|messages) on (a|another|the other|his other|her other|a second) phone",  # noqa: E501
+            ),
+            patterns=(
+                [
+                    {"TEXT": {"REGEX": r"^£\d"}},
+                    {"LOWER": {"IN": ["cash", "in", "and", ","]}, "OP": "*"},
+                    {"LOWER": {"IN": ["and", "with", ","]}, "OP": "?"},
+                    {
+                        "LOWER": {
+                            "IN": ["two", "2", "three", "3", "multiple", "several", "four", "4"]
+                        }
+                    },
+                    {"LOWER": {"IN": ["mobile", "mobiles", "phones", "handsets"]}},
+                ],
+            ),
+            score=0.8,
+        ),
+        Rule(
+            "cce.cooccur",
+            "cce",
+            phrases(
+                "(new|expensive|designer) (trainers|clothes|phone|phones|gear) (and|with) (new|expensive|designer) (trainers|clothes|phone|phones|gear|jewellery)",  # noqa: E501
+            ),
+            patterns=_near(TRAVEL_WORDS, SUPPLY_WORDS, 5),
+            score=0.6,
         ),
     ]
 
@@ -1561,7 +2550,7 @@ def offending_rules() -> list[Rule]:
             phrases(
                 "(brother|sister|dad|mum|male|man|adult|men|uncle|cousin|friend|mate|boyfriend|stepdad|father) (was|were|got|has been|had been|is) (arrested|charged|nicked|cautioned|remanded)",  # noqa: E501
                 "(keep|kept|keeps|keeping) (her|his|my|the) phone charged",
-                "(phone|battery|laptop) (charged|charging)",
+                "(phone|battery|laptop) (is |was |being |stays |kept |gets )?(charged|charging)",
             ),
             blocks=("offending",),
         ),

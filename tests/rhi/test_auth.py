@@ -187,6 +187,20 @@ def test_sign_out_revokes_the_session_on_the_server(client_request, client):
     assert AuditAction.SIGN_OUT in audit_actions()
 
 
+def test_a_cookie_planted_before_sign_in_gains_nothing(client_request, client, app):
+    """Session fixation: signing in starts a new session; an earlier cookie stays signed out."""
+    user = create_user()
+    client_request.get("/sign-in")
+    planted = client.get_cookie("homeward_session")
+    assert planted is not None  # the sign-in page's CSRF token lives in it
+    sign_in(client_request, user)
+    assert client.get_cookie("homeward_session").value != planted.value
+    attacker = app.test_client()
+    attacker.set_cookie("homeward_session", planted.value)
+    response = attacker.get("/")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/sign-in")
+
+
 def test_idle_session_expires_with_a_clear_message(client_request, app):
     user = create_user()
     sign_in(client_request, user)
