@@ -125,13 +125,13 @@ def _worker_work(user: User, rng: random.Random, taken: set[int]) -> dict[str, A
     return {"case_refs": case_refs, "rhi_ids": seen, "to_record": rhis}
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-def _wait_until_up(base: str, server: subprocess.Popen[bytes]) -> None:
+def wait_until_up(base: str, server: subprocess.Popen[bytes]) -> None:
     for _ in range(120):
         if server.poll() is not None:
             raise SystemExit("gunicorn stopped while starting")
@@ -201,7 +201,7 @@ def main() -> None:
             db.session.scalars(sa.select(Child.case_ref).order_by(Child.id).limit(500))
         )
         db.session.commit()
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     last_month = first_of_month(first_of_month(uk_today()) - timedelta(days=1))
     accounts.update(
@@ -236,7 +236,7 @@ def main() -> None:
     )
     sections = []
     try:
-        _wait_until_up(base, server)
+        wait_until_up(base, server)
         for users in [int(value) for value in args.users.split(",")]:
             with app.app_context():  # a new run signs everyone in again: codes may repeat
                 db.session.execute(

@@ -45,7 +45,7 @@ from flask import Flask
 from flask_migrate import upgrade
 from twilio.request_validator import RequestValidator
 
-from bench.load import _free_port, _wait_until_up
+from bench.load import free_port, wait_until_up
 from bench.report import write_section
 from feedback.models import SmsMessage
 from feedback.outbox import queue
@@ -105,7 +105,7 @@ class Server:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        _wait_until_up(self.base, self.process)
+        wait_until_up(self.base, self.process)
 
     def workers(self) -> list[psutil.Process]:
         assert self.process is not None
@@ -210,11 +210,10 @@ def _missing_and_back(base: str, key: str, ref: str) -> Any:
         "found_location": "Bus station",
     }
 
-    def run(tally: Tally, deadline: float) -> list[int]:
+    def run(tally: Tally, deadline: float) -> None:
         first = _until_answered(_post(base, "/api/v1/episodes", key, episode), tally, deadline)
         path = f"/api/v1/episodes/{first.json()['id']}/return"
-        second = _until_answered(_post(base, path, key, back), tally, deadline)
-        return [first.status_code, second.status_code]
+        _until_answered(_post(base, path, key, back), tally, deadline)
 
     return run
 
@@ -230,18 +229,18 @@ def _text_sender(base: str, n: int) -> Any:
     signature = RequestValidator(TOKEN).compute_signature(f"{base}/sms/inbound", params)
     headers = {"X-Twilio-Signature": signature}
 
-    def run(tally: Tally, deadline: float) -> list[int]:
-        send = lambda: requests.post(  # noqa: E731
-            f"{base}/sms/inbound", data=params, headers=headers, timeout=10
-        )
-        return [_until_answered(send, tally, deadline).status_code]
+    def run(tally: Tally, deadline: float) -> None:
+        def send() -> requests.Response:
+            return requests.post(f"{base}/sms/inbound", data=params, headers=headers, timeout=10)
+
+        _until_answered(send, tally, deadline)
 
     return run
 
 
 def web_kills(app: Flask, database_url: str, kills: int) -> list[str]:
     key, refs = _setup(app)
-    port = _free_port()
+    port = free_port()
     server = Server(_environment(database_url, f"http://127.0.0.1:{port}"), port)
     server.start()
     work = [_missing_and_back(server.base, key, ref) for ref in refs]
@@ -337,7 +336,7 @@ def postgres_restart(app: Flask, database_url: str) -> list[str]:
     with app.app_context():
         _client, key = create_api_key("restart", [Scope.EPISODES_READ])
         db.session.commit()
-    port = _free_port()
+    port = free_port()
     with FakeTwilio() as fake:
         extra = {
             "TWILIO_FROM": SERVICE_NUMBER,
