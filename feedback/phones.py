@@ -46,7 +46,8 @@ def parse_sender(raw: str) -> str:
     Inbound texts are kept whatever the sender looks like (a short code, an
     alphanumeric id): anyone may text in, and nothing is lost.
     """
-    text = (raw or "").strip()[:16]
+    # Control characters (a NUL PostgreSQL would refuse) are no part of a sender.
+    text = "".join(c for c in (raw or "") if c.isprintable()).strip()[:16]
     try:
         number = phonenumbers.parse(text, DEFAULT_REGION)
     except phonenumbers.NumberParseException:

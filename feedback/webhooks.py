@@ -8,6 +8,7 @@ the URL checked is the public one (``PUBLIC_BASE_URL``).
 from __future__ import annotations
 
 import logging
+import re
 
 from flask import Blueprint, Response, abort, current_app, request
 from twilio.request_validator import RequestValidator
@@ -42,6 +43,12 @@ def _check_signature() -> None:
         abort(403)
 
 
+# Twilio's ids are letters and digits ("SM" and 32 hex digits); anything else is refused.
+SID = re.compile(r"[A-Za-z0-9]{2,64}")
+# Delivery states are lower-case words of at most 16 letters ("delivered", "delivery_unknown").
+STATUS_WORD = re.compile(r"[a-z_-]{1,16}")
+
+
 def _required(*names: str) -> dict[str, str]:
     values = {name: request.form.get(name, "") for name in names}
     missing = [name for name, value in values.items() if not value.strip()]
@@ -60,8 +67,10 @@ def inbound() -> Response:
     _check_signature()
     fields = _required("MessageSid", "From")
     body = request.form.get("Body", "")
-    if len(fields["MessageSid"]) > 64 or len(body) > MAX_BODY:
-        abort(json_error(400, "MessageSid or Body is too long"))
+    if not SID.fullmatch(fields["MessageSid"]):
+        abort(json_error(400, "MessageSid is not a Twilio message id"))
+    if len(body) > MAX_BODY:
+        abort(json_error(400, "Body is too long"))
     message, new = store_inbound(fields["MessageSid"], parse_sender(fields["From"]), body)
     if new:
         try:
@@ -82,8 +91,10 @@ def inbound() -> Response:
 def status() -> Response:
     _check_signature()
     fields = _required("MessageSid", "MessageStatus")
-    if len(fields["MessageSid"]) > 64 or len(fields["MessageStatus"]) > 16:
-        abort(json_error(400, "MessageSid or MessageStatus is too long"))
+    if not SID.fullmatch(fields["MessageSid"]):
+        abort(json_error(400, "MessageSid is not a Twilio message id"))
+    if not STATUS_WORD.fullmatch(fields["MessageStatus"].lower()):
+        abort(json_error(400, "MessageStatus is not a delivery state"))
     raw_code = request.form.get("ErrorCode", "").strip()
     error_code = int(raw_code) if raw_code.isdigit() and len(raw_code) < 9 else None
     store_status(fields["MessageSid"], fields["MessageStatus"].lower(), error_code)

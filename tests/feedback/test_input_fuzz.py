@@ -207,3 +207,27 @@ def test_the_contact_form_refuses_nonsense_clearly(worker_in, fields: dict[str, 
     token = client_request.csrf_token(url)
     response = client_request.client.post(url, data={"csrf_token": token, **fields})
     assert_refused_clearly(response)
+
+
+@FUZZ
+@given(sid=TEXT, status=TEXT)
+@example(sid="SM\x00" + "1" * 30, status="delivered")
+@example(sid="SM" + "1" * 32, status="deli\x00vered")
+def test_any_delivery_receipt_is_stored_or_refused_clearly(client, sid: str, status: str) -> None:
+    fields, headers = signed_callback(
+        "http://localhost/sms/status", {"MessageSid": sid, "MessageStatus": status}, TOKEN
+    )
+    response = client.post("/sms/status", data=fields, headers=headers)
+    assert response.status_code in {204, 400}
+    if response.status_code == 400:
+        assert response.mimetype == "application/json"
+    db.session.rollback()
+
+
+@FUZZ
+@given(sid=TEXT)
+@example(sid="SM\x00" + "1" * 30)
+def test_any_message_id_is_stored_or_refused_clearly(client, sid: str) -> None:
+    response = post_signed(client, INBOUND, inbound_form(MessageSid=sid))
+    assert response.status_code in {200, 400}
+    db.session.rollback()
