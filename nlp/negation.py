@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from nlp.phrase_keys import PhraseKeys
 from nlp.rules import ADULT_AGE, Candidate, PhraseTemplates, phrases
 
 NEGATION_FACTORY = "homeward_negation_v1"
@@ -150,12 +151,12 @@ FORWARD_TERMINATORS: frozenset[str] = frozenset({"then", "also"})
 
 
 def _build_matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
+    lower = PhraseKeys(nlp, "LOWER")
     triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
     for trigger in TRIGGERS:
-        docs = [nlp.make_doc(p) for p in phrases(*trigger.templates)]
-        triggers.add(trigger.name, docs)
+        triggers.add(trigger.name, lower.keys(list(phrases(*trigger.templates))))  # type: ignore[arg-type]
     pseudo = PhraseMatcher(nlp.vocab, attr="LOWER")
-    pseudo.add("pseudo", [nlp.make_doc(p) for p in PSEUDO_TRIGGERS])
+    pseudo.add("pseudo", lower.keys(list(PSEUDO_TRIGGERS)))  # type: ignore[arg-type]
     return triggers, pseudo
 
 

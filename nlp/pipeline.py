@@ -20,6 +20,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from nlp import negation, textcat
+from nlp.phrase_keys import PhraseKeys
 from nlp.rules import (
     Candidate,
     Rule,
@@ -60,13 +61,7 @@ class ThemeRulesComponent:
         # cues match on NORM, so a template needs no spelling variants.
         for word, norm in sms_norms(t for r in rules for t in r.phrases.templates).items():
             nlp.vocab[word].norm_ = norm
-        cache: dict[str, list[str]] = {}
-
-        def tokenize(text: str) -> list[str]:
-            if text not in cache:
-                cache[text] = [t.norm_ for t in nlp.make_doc(text)]
-            return cache[text]
-
+        norms = PhraseKeys(nlp, "NORM")
         # One token Matcher per rule, run only when the text holds one of the rule's
         # gate words (see _gate): most rules cannot match most texts, and spaCy's
         # Matcher tries every pattern at every token.
@@ -80,12 +75,11 @@ class ThemeRulesComponent:
                 # as phrases (cheaper to match).
                 expanded = [p for p in expand(template) if p]
                 if len(expanded) > MAX_PHRASES_PER_TEMPLATE:
-                    patterns += template_patterns(template, tokenize, "NORM", dnt_variant)
+                    patterns += template_patterns(template, norms.strings, "NORM", dnt_variant)
                 else:
                     small += expanded + [v for p in expanded for v in dnt_variant(p)]
             if small:
-                docs = list(nlp.tokenizer.pipe(small))  # type: ignore[union-attr]
-                self.phrase_matcher.add(rule.rule_id, docs)
+                self.phrase_matcher.add(rule.rule_id, norms.keys(small))  # type: ignore[arg-type]
             if patterns:
                 matcher = Matcher(nlp.vocab)
                 matcher.add(rule.rule_id, patterns)

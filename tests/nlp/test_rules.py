@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.rules import all_rules, expand
+from nlp.rules import Rule, all_rules, expand
 from nlp.tagger import tag, tag_many
 from nlp.taxonomy import THEME_IDS
 
@@ -180,6 +180,32 @@ def test_tag_many_keeps_order() -> None:
 
 def test_expand_alternations_and_optionals() -> None:
     assert sorted(expand("(a|b) c( d)?")) == ["a c", "a c d", "b c", "b c d"]
+
+
+def test_phrase_keys_tokenize_as_the_tokenizer_does() -> None:
+    """Phrases are tokenized word by word at start-up (nlp.phrase_keys): every
+    rule and negation phrase must come out exactly as spaCy's tokenizer says."""
+    from nlp.negation import PSEUDO_TRIGGERS, TRIGGERS
+    from nlp.phrase_keys import PhraseKeys
+    from nlp.pipeline import get_nlp
+    from nlp.rules import dnt_variant, phrases
+
+    nlp = get_nlp()
+    texts = {v for r in all_rules() for p in expand_all(r) for v in [p, *dnt_variant(p)]}
+    texts |= {p for t in TRIGGERS for p in phrases(*t.templates)} | set(PSEUDO_TRIGGERS)
+    texts |= {"don't go  out", " dnt ", "ran off\twith him", "mum's bf's mate"}
+    for attr in ("NORM", "LOWER"):
+        keys = PhraseKeys(nlp, attr)
+        wrong = [
+            p
+            for p in texts
+            if keys.strings(p) != [getattr(t, attr.lower() + "_") for t in nlp.make_doc(p)]
+        ]
+        assert wrong == [], f"{attr}: {wrong[:5]}"
+
+
+def expand_all(rule: Rule) -> list[str]:
+    return [p for template in rule.phrases.templates for p in expand(template) if p]
 
 
 def test_every_rule_names_a_known_theme() -> None:
