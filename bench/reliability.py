@@ -4,13 +4,16 @@
         .venv/bin/python -m bench.reliability --kills 12'
 
 **Web kills.** gunicorn (two processes) serves a stream of work from four
-client threads: police API episode posts (each with its Idempotency-Key) and
-signed Twilio inbound texts (each with its MessageSid). A killer SIGKILLs a
+client threads: police API episode posts (each with its Idempotency-Key),
+signed Twilio inbound texts (each with its MessageSid), and workers, signed in
+with password and security code, recording and submitting interviews through
+the form (as a browser does: a dead submit is sent again as it was). A killer SIGKILLs a
 gunicorn worker, or the whole server, at random moments (``--kills`` times),
 restarting the server when it is gone. A client whose request died (no
 answer, or a 5xx) sends the *same* request again, as the police system and
 Twilio do. In the end every episode must exist exactly once with its one
-interview, and every text once: nothing acknowledged lost, nothing doubled.
+interview, every text once, and every interview submitted once with exactly
+the words typed: nothing acknowledged lost, nothing doubled.
 
 **PostgreSQL restart.** With the server and a worker process running and
 clients still working, PostgreSQL is restarted (``pg_ctl restart -m fast``).
@@ -27,8 +30,10 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -37,8 +42,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import psutil
+import pyotp
 import requests
 import sqlalchemy as sa
 from flask import Flask
@@ -52,19 +59,32 @@ from feedback.outbox import queue
 from feedback.vocabulary import MessageKind, SendStatus
 from rhi import create_app
 from rhi.api.auth import Scope, create_api_key
+from rhi.auth import totp
+from rhi.auth.models import User
+from rhi.auth.passwords import hash_password
+from rhi.children.models import Child
 from rhi.children.services import save_child
+from rhi.database import utcnow
 from rhi.demo import load_demo_data
 from rhi.episodes.models import Episode
+from rhi.episodes.services import record_episode, record_return
 from rhi.extensions import db
 from rhi.interviews.models import ReturnInterview
+from rhi.interviews.record import InterviewRecord
 from tests.fake_twilio import SERVICE_NUMBER, FakeTwilio
 
 BIN = Path(sys.executable).parent
 DOC = Path(__file__).resolve().parent.parent / "docs" / "reliability.md"
 TOKEN = "reliability-twilio-token"  # noqa: S105 - a fake Twilio's token on loopback
 ACCOUNT = "AC" + "1" * 32
+LONDON = ZoneInfo("Europe/London")
 CHILDREN = 300
 TEXTS = 300
+INTERVIEWS = 120
+STAFF = 4  # signed-in workers, one per client thread
+PASSWORD = "reliability-only"  # noqa: S105 - invented accounts on a throwaway database
+_CSRF = re.compile(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"')
+_VERSION = re.compile(r'<input[^>]*name="version"[^>]*value="(\d+)"')
 
 
 @dataclass
@@ -72,13 +92,16 @@ class Tally:
     sent: int = 0
     retried: int = 0
     statuses: Counter[str] = field(default_factory=Counter)
+    resent: Counter[str] = field(default_factory=Counter)  # by kind of request
+    interviews_refused: int = 0  # submits answered with anything but "submitted"
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def note(self, status: str, retry: bool) -> None:
+    def note(self, status: str, retry: bool, kind: str) -> None:
         with self.lock:
             self.sent += 1
             self.retried += int(retry)
-            self.statuses[status] += 1
+            self.statuses[f"{status} ({kind})" if status.startswith("5") else status] += 1
+            self.resent[kind] += int(retry)
 
 
 class Server:
@@ -88,6 +111,8 @@ class Server:
         self.env, self.port = env, port
         self.base = f"http://127.0.0.1:{port}"
         self.process: subprocess.Popen[bytes] | None = None
+        # The app's own log (no personal data in it), kept to explain any 5xx.
+        self.log = (Path(tempfile.gettempdir()) / f"homeward-reliability-{port}.log").open("ab")
 
     def start(self) -> None:
         self.process = subprocess.Popen(  # noqa: S603 - our venv's gunicorn, fixed arguments
@@ -103,7 +128,7 @@ class Server:
             ],
             env=self.env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=self.log,
         )
         wait_until_up(self.base, self.process)
 
@@ -143,46 +168,94 @@ def _environment(
     }
 
 
-def _setup(app: Flask) -> tuple[str, list[str]]:
+@dataclass
+class Setup:
+    key: str  # the police API key
+    refs: list[str]  # children the police report missing and returned
+    staff: list[dict[str, str]]  # workers' email and security-code secret
+    to_record: list[int]  # RHIs scheduled for those workers, to record
+
+
+def _invented_child(ref: str, n: int) -> Child:
+    child, _created = save_child(
+        ref,
+        {
+            "given_name": "Invented",
+            "family_name": f"Child {n}",
+            "date_of_birth": "2011-05-17",
+            "gender": "female",
+            "district": "mansfield",
+            "legal_status": "lac",
+        },
+    )
+    return child
+
+
+def _staff_with_interviews(team_id: int | None) -> tuple[list[dict[str, str]], list[int]]:
+    """Workers of the children's team, each with interviews scheduled to record."""
+    staff, users = [], []
+    for n in range(STAFF):
+        user = User(
+            email=f"reliability.{n}@demo.homeward.example.org",
+            full_name=f"Reliability worker {n}",
+            role="rhi_worker",
+            team_id=team_id,
+            password_hash=hash_password(PASSWORD),
+            totp_secret=totp.new_secret(),
+            totp_confirmed_at=utcnow(),
+        )
+        db.session.add(user)
+        users.append(user)
+        staff.append({"email": user.email, "totp_secret": user.totp_secret})
+    db.session.flush()
+    to_record = []
+    returned = utcnow() - timedelta(hours=20)
+    for n in range(INTERVIEWS):
+        child = _invented_child(f"RI{n:05d}", n)
+        episode = record_episode(
+            child, started_at=returned - timedelta(hours=5), category="M", risk_grade="low"
+        )
+        rhi = record_return(episode, returned_at=returned)
+        # Allocated and scheduled directly: the workflow's own steps are tested elsewhere.
+        rhi.status = "scheduled"
+        rhi.allocated_to_id = users[n % STAFF].id
+        rhi.scheduled_for = returned + timedelta(hours=12)
+        to_record.append(rhi.id)
+    return staff, to_record
+
+
+def _setup(app: Flask) -> Setup:
     with app.app_context():
         upgrade()
         load_demo_data(records=False)
         refs = []
         for n in range(CHILDREN):
             ref = f"RL{n:05d}"
-            save_child(
-                ref,
-                {
-                    "given_name": "Invented",
-                    "family_name": f"Child {n}",
-                    "date_of_birth": "2011-05-17",
-                    "gender": "female",
-                    "district": "mansfield",
-                    "legal_status": "lac",
-                },
-            )
+            team_id = _invented_child(ref, n).team_id
             refs.append(ref)
         _client, key = create_api_key("reliability", [Scope.EPISODES_WRITE, Scope.EPISODES_READ])
+        db.session.flush()
+        staff, to_record = _staff_with_interviews(team_id)
         db.session.commit()
-    return key, refs
+    return Setup(key, refs, staff, to_record)
 
 
 def yes_no(value: bool) -> str:
     return "yes" if value else "NO"
 
 
-def _until_answered(send: Any, tally: Tally, deadline: float) -> requests.Response:
+def _until_answered(send: Any, tally: Tally, deadline: float, kind: str) -> requests.Response:
     """Send until the app gives a definite answer (not a dead connection or a 5xx)."""
     retry = False
     while time.monotonic() < deadline:
         try:
             response = send()
         except requests.RequestException:
-            tally.note("no answer", retry)
+            tally.note("no answer", retry, kind)
             retry = True
             time.sleep(0.2)
             continue
-        tally.note(str(response.status_code), retry)
+        tally.note(str(response.status_code), retry, kind)
         if response.status_code < 500:
             return response
         retry = True
@@ -211,9 +284,11 @@ def _missing_and_back(base: str, key: str, ref: str) -> Any:
     }
 
     def run(tally: Tally, deadline: float) -> None:
-        first = _until_answered(_post(base, "/api/v1/episodes", key, episode), tally, deadline)
+        first = _until_answered(
+            _post(base, "/api/v1/episodes", key, episode), tally, deadline, "episode post"
+        )
         path = f"/api/v1/episodes/{first.json()['id']}/return"
-        _until_answered(_post(base, path, key, back), tally, deadline)
+        _until_answered(_post(base, path, key, back), tally, deadline, "return post")
 
     return run
 
@@ -233,31 +308,125 @@ def _text_sender(base: str, n: int) -> Any:
         def send() -> requests.Response:
             return requests.post(f"{base}/sms/inbound", data=params, headers=headers, timeout=10)
 
-        _until_answered(send, tally, deadline)
+        _until_answered(send, tally, deadline, "inbound text")
 
     return run
 
 
+def _form(page: str) -> dict[str, str]:
+    token, version = _CSRF.search(page), _VERSION.search(page)
+    assert token, "no CSRF token on the page"
+    return {"csrf_token": token.group(1), "version": version.group(1) if version else "0"}
+
+
+def _sign_in(base: str, person: dict[str, str], tally: Tally, deadline: float) -> Any:
+    """A browser session signed in with password and security code, each step resent if it died."""
+    browser = requests.Session()
+
+    def step(path: str, data: dict[str, str]) -> requests.Response:
+        page = _until_answered(
+            lambda: browser.get(base + path, timeout=10), tally, deadline, "sign-in"
+        )
+        return _until_answered(
+            lambda: browser.post(
+                base + path, data={**_form(page.text), **data}, timeout=10, allow_redirects=False
+            ),
+            tally,
+            deadline,
+            "sign-in",
+        )
+
+    step("/sign-in", {"email": person["email"], "password": PASSWORD})
+    code = pyotp.TOTP(person["totp_secret"]).now()
+    answer = step("/sign-in/security-code", {"code": code})
+    assert answer.status_code == 302, f"sign-in failed: {answer.status_code}"
+    return browser
+
+
+def interview_words(rhi_id: int) -> str:
+    return f"Invented words for interview {rhi_id}: I went to the park to get away."
+
+
+def _interview_recorder(base: str, rhi_id: int) -> Any:
+    """Open the form and submit the interview; a dead submit is sent again unchanged."""
+    held = datetime.now(LONDON) - timedelta(hours=2)
+
+    def run(tally: Tally, deadline: float, browser: requests.Session) -> None:
+        path = f"{base}/returns/{rhi_id}/interview"
+        page = _until_answered(
+            lambda: browser.get(path, timeout=10), tally, deadline, "interview form"
+        )
+        data = {
+            **_form(page.text),
+            "method": "face_to_face",
+            "held_date": [str(held.day), str(held.month), str(held.year)],
+            "held_time": held.strftime("%H:%M"),
+            "push_factors": ["boundaries"],
+            "harm": "None disclosed (invented)",
+            "child_words": interview_words(rhi_id),
+            "worker_analysis": "Invented analysis.",
+            "submit_interview": "y",
+        }
+        answer = _until_answered(
+            lambda: browser.post(path, data=data, timeout=10, allow_redirects=False),
+            tally,
+            deadline,
+            "interview submit",
+        )
+        if answer.status_code != 302:
+            with tally.lock:
+                tally.interviews_refused += 1
+
+    return run
+
+
+def _interviews_stored(to_record: list[int]) -> tuple[int, int]:
+    """(interviews submitted with exactly the words typed, records made twice)."""
+    records = db.session.execute(
+        sa.select(InterviewRecord.rhi_id, InterviewRecord.child_words, ReturnInterview.status)
+        .join(ReturnInterview, ReturnInterview.id == InterviewRecord.rhi_id)
+        .where(InterviewRecord.rhi_id.in_(to_record))
+    ).all()
+    per_rhi = Counter(row.rhi_id for row in records)
+    whole = sum(
+        1
+        for row in records
+        if row.child_words == interview_words(row.rhi_id) and row.status == "completed"
+    )
+    return whole, sum(1 for count in per_rhi.values() if count > 1)
+
+
 def web_kills(app: Flask, database_url: str, kills: int) -> list[str]:
-    key, refs = _setup(app)
+    setup = _setup(app)
     port = free_port()
     server = Server(_environment(database_url, f"http://127.0.0.1:{port}"), port)
     server.start()
-    work = [_missing_and_back(server.base, key, ref) for ref in refs]
+    work = [_missing_and_back(server.base, setup.key, ref) for ref in setup.refs]
     work += [_text_sender(server.base, n) for n in range(TEXTS)]
     random.Random(11).shuffle(work)  # noqa: S311 - an order, not a secret
+    recordings = {
+        n: [_interview_recorder(server.base, r) for r in setup.to_record[n::STAFF]]
+        for n in range(STAFF)
+    }
     tally = Tally()
     deadline = time.monotonic() + 600
     pending = list(work)
     lock = threading.Lock()
 
-    def client() -> None:
+    def client(n: int) -> None:
+        # Each client is also a worker with their own interviews, one between other work.
+        browser = _sign_in(server.base, setup.staff[n], tally, deadline)
+        mine = recordings[n]
         while True:
+            if mine:
+                mine.pop()(tally, deadline, browser)
             with lock:
                 if not pending:
-                    return
+                    break
                 run = pending.pop()
             run(tally, deadline)
+        for record in mine:
+            record(tally, deadline, browser)
 
     rng = random.Random(5)  # noqa: S311
     done_kills = Counter[str]()
@@ -276,7 +445,7 @@ def web_kills(app: Flask, database_url: str, kills: int) -> list[str]:
                     done_kills["one web process"] += 1
 
     started = time.monotonic()
-    threads = [threading.Thread(target=client) for _ in range(4)]
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(STAFF)]
     chaos = threading.Thread(target=killer)
     for thread in [*threads, chaos]:
         thread.start()
@@ -285,13 +454,20 @@ def web_kills(app: Flask, database_url: str, kills: int) -> list[str]:
     elapsed = time.monotonic() - started
     server.stop()
     with app.app_context():
-        per_child = Counter(db.session.scalars(sa.select(Episode.child_id)).all())
+        per_child = Counter(
+            db.session.scalars(
+                sa.select(Episode.child_id)
+                .join(Child, Child.id == Episode.child_id)
+                .where(Child.case_ref.in_(setup.refs))
+            ).all()
+        )
         rhis = db.session.scalar(sa.select(sa.func.count(ReturnInterview.id))) or 0
         texts = Counter(
             db.session.scalars(
                 sa.select(SmsMessage.twilio_sid).where(SmsMessage.twilio_sid.like("SM%"))
             ).all()
         )
+        interviews, doubled_interviews = _interviews_stored(setup.to_record)
     doubled_episodes = sum(1 for count in per_child.values() if count > 1)
     doubled_texts = sum(1 for count in texts.values() if count > 1)
     killed = ", ".join(f"{v} {k}" for k, v in done_kills.items())
@@ -301,21 +477,28 @@ def web_kills(app: Flask, database_url: str, kills: int) -> list[str]:
         "| Check | Result |",
         "|---|---|",
         f"| Kills | {kills} ({killed}) in {elapsed:.0f} s |",
-        f"| Requests sent | {tally.sent} ({tally.retried} resends after a dead request) |",
+        f"| Requests sent | {tally.sent} ({tally.retried} resends after a dead request: "
+        + ", ".join(f"{v} {k}" for k, v in sorted(tally.resent.items()) if v)
+        + ") |",
         f"| What the requests got | {got} |",
         f"| Episodes posted / stored / children with two | {CHILDREN} / {stored} / "
         f"{doubled_episodes} |",
-        f"| Returns posted / interviews opened | {CHILDREN} / {rhis} |",
+        f"| Returns posted / interviews opened | {CHILDREN} / {rhis - INTERVIEWS} |",
         f"| Texts from Twilio / stored / stored twice | {TEXTS} / {sum(texts.values())} / "
         f"{doubled_texts} |",
+        "| Interviews submitted / stored whole and completed / recorded twice / refused | "
+        f"{INTERVIEWS} / {interviews} / {doubled_interviews} / {tally.interviews_refused} |",
     ]
     ok = (
         sum(per_child.values()) == CHILDREN
         and doubled_episodes == 0
-        and rhis == CHILDREN
+        and rhis == CHILDREN + INTERVIEWS
+        and interviews == INTERVIEWS
+        and doubled_interviews == 0
+        and tally.interviews_refused == 0
         and sum(texts.values()) == TEXTS
         and doubled_texts == 0
-        and "500" not in tally.statuses
+        and not any(status.startswith("500") for status in tally.statuses)
     )
     rows.append(f"| Nothing lost, nothing doubled, no 500 | {yes_no(ok)} |")
     return rows
@@ -447,7 +630,7 @@ def main() -> None:
     today = date.today().isoformat()
     write_section(
         "web-kills",
-        "SIGKILL of web processes during episode posts and inbound texts",
+        "SIGKILL of web processes during episode posts, inbound texts and interview saves",
         f"`python -m bench.reliability --kills {args.kills}`, {today}, PostgreSQL.\n\n"
         + "\n".join(kills),
         doc=DOC,

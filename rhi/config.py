@@ -101,6 +101,7 @@ class Settings:
     retention_unmatched_sms_days: int
     retention_audit_years: int
     nlp_models_dir: str
+    insight_cache_seconds: int
 
     def as_flask_config(self) -> dict[str, Any]:
         local = self.env in {"development", "test"}
@@ -143,6 +144,7 @@ class Settings:
             "RETENTION_UNMATCHED_SMS_DAYS": self.retention_unmatched_sms_days,
             "RETENTION_AUDIT_YEARS": self.retention_audit_years,
             "NLP_MODELS_DIR": self.nlp_models_dir,
+            "INSIGHT_CACHE_SECONDS": self.insight_cache_seconds,
         }
 
 
@@ -193,6 +195,10 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         retention_unmatched_sms_days=_at_least(env, "RETENTION_UNMATCHED_SMS_DAYS", 730, 30),
         retention_audit_years=_at_least(env, "RETENTION_AUDIT_YEARS", 0, 0),
         nlp_models_dir=env.get("NLP_MODELS_DIR") or str(PROJECT_ROOT / "instance" / "models"),
+        # Tests count afresh each time; a person sees figures at most a minute old.
+        insight_cache_seconds=_at_least(
+            env, "INSIGHT_CACHE_SECONDS", 0 if name == "test" else 60, 0
+        ),
     )
 
 

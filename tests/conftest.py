@@ -81,6 +81,8 @@ def app_config(database_url: str, **overrides: object) -> dict[str, object]:
         "HOMEWARD_DEMO": False,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SERVER_NAME": "localhost",
+        # Every request counts afresh (tests/rhi/test_insight_cache.py turns it on).
+        "INSIGHT_CACHE_SECONDS": 0,
         # Webhooks are signed with this; no TWILIO_FROM, so texts go to the console
         # transport unless a test points the app at tests/fake_twilio.py.
         "TWILIO_ACCOUNT_SID": "AC" + "0" * 32,

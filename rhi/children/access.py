@@ -31,6 +31,17 @@ def visible_children(user: User) -> sa.ColumnElement[bool]:
     return in_team
 
 
+def reach_key(user: User) -> tuple[object, ...]:
+    """Equal for two users exactly when :func:`visible_children` gives them the same children."""
+    if not user.can(Permission.VIEW_CHILDREN):
+        return ("nobody",)
+    if user.role_enum is Role.ADMIN:
+        return ("everyone",)
+    if user.role_enum is Role.RHI_WORKER:
+        return ("worker", user.id, user.team_id)
+    return ("team", user.team_id)
+
+
 def can_see(user: User, child: Child) -> bool:
     return bool(
         db.session.scalar(

@@ -69,7 +69,7 @@ from rhi.audit.actions import AuditAction
 from rhi.audit.services import record
 from rhi.auth.models import User
 from rhi.auth.roles import Role
-from rhi.children.access import visible_children
+from rhi.children.access import reach_key, visible_children
 from rhi.children.models import Child
 from rhi.database import transactional, utcnow
 from rhi.episodes.models import Episode, Place
@@ -82,6 +82,7 @@ from rhi.insights.annual import (
     indicators_recorded,
     interview_held,
 )
+from rhi.insights.cache import counted
 from rhi.insights.filters import (
     UK,
     InsightFilter,
@@ -885,7 +886,11 @@ def view_pack(
     kind: PanelKind, month: Month, *, viewer: User, as_format: str, now: datetime | None = None
 ) -> PanelPack:
     """``build_pack``, and the view is audited: one "child viewed" row per child it names."""
-    pack = build_pack(kind, month, viewer=viewer, now=now)
+    pack = counted(
+        "panel",
+        (kind, month.key, reach_key(viewer), now),
+        lambda: build_pack(kind, month, viewer=viewer, now=now),
+    ).value
     detail = {"panel": kind.value, "month": month.key, "format": as_format}
     for child_id in pack.named_children:
         record(

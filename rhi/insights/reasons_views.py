@@ -20,6 +20,7 @@ from flask_babel import gettext as _
 
 from rhi.auth.roles import Permission
 from rhi.auth.sessions import permission_required
+from rhi.insights.cache import counted
 from rhi.insights.csv_export import csv_response
 from rhi.insights.filters import InsightFilter, district_choices, ethnicity_choices
 from rhi.insights.reasons import (
@@ -132,7 +133,8 @@ def themes_page() -> ResponseReturnValue:
     if not form.validate():
         return render_template("insights/reasons/themes.html", form=form, result=None), 400
     criteria = form.insight_filter()
-    result = reasons(criteria)
+    figures = counted("reasons", criteria, lambda: reasons(criteria))
+    result = figures.value
     presenter = _presenter()
     args = criteria.query_args()
 
@@ -152,6 +154,7 @@ def themes_page() -> ResponseReturnValue:
         "insights/reasons/themes.html",
         form=form,
         result=result,
+        counted_at_time=figures.counted_at,
         show=presenter,
         texts_href=texts_href,
         csv_href=csv_href,

@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 
 from rhi.auth.roles import Permission
 from rhi.auth.sessions import permission_required
+from rhi.insights.cache import counted
 from rhi.insights.csv_export import csv_response
 from rhi.insights.filters import district_choices, ethnicity_choices
 from rhi.insights.foi import foi_answer
@@ -120,7 +121,8 @@ def timeliness_dashboard() -> ResponseReturnValue:
         return render_template("insights/timeliness.html", form=form, result=None), 400
     criteria = form.insight_filter()
     breakdown = form.breakdown()
-    result = timeliness(criteria, breakdown)
+    figures = counted("timeliness", (criteria, breakdown), lambda: timeliness(criteria, breakdown))
+    result = figures.value
     presenter = _presenter()
     args = {**criteria.query_args(), "by": breakdown.value}
 
@@ -140,6 +142,7 @@ def timeliness_dashboard() -> ResponseReturnValue:
         trend_csv_href=url_for("insights.timeliness_csv", **{**args, "by": Breakdown.MONTH.value}),
         measures=MEASURES,
         chart=_chart(result.trend, presenter),
+        counted_at_time=figures.counted_at,
         chart_height=CHART_HEIGHT,
         chart_width=40 + CHART_STEP * len(result.trend) + 16,
         Breakdown=Breakdown,
@@ -252,10 +255,12 @@ def hotspots_page() -> ResponseReturnValue:
     if not form.validate():
         return render_template("insights/hotspots.html", form=form, places=None), 400
     criteria = form.insight_filter()
+    places = counted("hotspots", criteria, lambda: hotspots(criteria))
     return render_template(
         "insights/hotspots.html",
         form=form,
-        places=hotspots(criteria),
+        places=places.value,
+        counted_at_time=places.counted_at,
         show=_presenter(),
         csv_href=url_for("insights.hotspots_csv", **criteria.query_args()),
         most=MOST_PLACES,

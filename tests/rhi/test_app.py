@@ -54,6 +54,13 @@ class TestConfiguration:
         with pytest.raises(ConfigError, match="SESSION_IDLE_MINUTES"):
             load_settings({"SESSION_IDLE_MINUTES": "half an hour"})
 
+    def test_dashboards_keep_figures_a_minute_except_in_tests(self):
+        assert load_settings({}).as_flask_config()["INSIGHT_CACHE_SECONDS"] == 60
+        assert load_settings({"HOMEWARD_ENV": "test"}).insight_cache_seconds == 0
+        assert load_settings({"INSIGHT_CACHE_SECONDS": "0"}).insight_cache_seconds == 0
+        with pytest.raises(ConfigError, match="INSIGHT_CACHE_SECONDS"):
+            load_settings({"INSIGHT_CACHE_SECONDS": "-1"})
+
 
 class TestHealth:
     def test_healthy(self, client):

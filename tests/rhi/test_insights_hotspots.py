@@ -74,6 +74,32 @@ def test_the_page_shows_exact_counts_to_managers_and_the_csv_suppresses(
     assert [row[1:] for row in body[1:]] == [["Mansfield", "6", "<5"], ["Ashfield", "<5", "<5"]]
 
 
+def test_figures_are_kept_a_short_while_and_say_when_they_were_counted(
+    places: None, app: Flask, client_request: ClientRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(app.config, "INSIGHT_CACHE_SECONDS", 60)
+    clock = [1000.0]
+    monkeypatch.setattr("rhi.insights.cache.time.monotonic", lambda: clock[0])
+    sign_in(client_request, create_user(Role.TEAM_MANAGER))
+
+    def ashfield_returns() -> str:
+        page = client_request.get("/insights/hotspots")
+        assert "Counted at" in normalise(page.select_one(".app-counted-at").get_text())
+        rows = page.select("table.app-hotspots-table tbody tr")
+        cells = [[normalise(c.get_text()) for c in row.select("th, td")] for row in rows]
+        return next(row[2] for row in cells if row[1] == "Ashfield")
+
+    assert ashfield_returns() == "1"
+    park = create_child(team=create_team("Ashfield RHI team"), district="ashfield")
+    create_returned_episode(
+        park, started_at=utcnow() - timedelta(days=9), found_location="The Park"
+    )
+    clock[0] += 59
+    assert ashfield_returns() == "1"  # counted less than a minute ago: kept
+    clock[0] += 2
+    assert ashfield_returns() == "2"  # a minute on: counted afresh
+
+
 def test_participation_officers_see_small_numbers_suppressed(
     places: None, client_request: ClientRequest
 ) -> None:

@@ -587,6 +587,46 @@ class TestPages:
             {"panel": "mase", "month": "2026-10", "format": "pdf"},
         ]
 
+    def test_a_kept_pack_still_names_only_the_viewers_children_and_is_audited(
+        self,
+        data: October,
+        app: Flask,
+        client_request: ClientRequest,
+        monkeypatch: pytest.MonkeyPatch,
+    ):
+        monkeypatch.setitem(app.config, "INSIGHT_CACHE_SECONDS", 60)
+        elsewhere = create_user(
+            Role.TEAM_MANAGER,
+            team=db.session.scalars(sa.select(Team).where(Team.name == "Bassetlaw RHI team")).one(),
+        )
+
+        def named(viewer: User) -> set[str]:
+            sign_in(client_request, viewer)
+            page = client_request.get(PACK)
+            client_request.post_response("/sign-out", {}, form_url="/")
+            return {normalise(th.get_text()) for th in page.select(".app-panel-children tbody th")}
+
+        def views_by_our_manager() -> int:
+            return len(
+                db.session.scalars(
+                    sa.select(AuditEvent.id).where(
+                        AuditEvent.action == "child_viewed", AuditEvent.actor_id == data.manager.id
+                    )
+                ).all()
+            )
+
+        ours = {"Zoë Łukasiewicz", "Sam Spanning"}
+        assert named(data.manager) == ours
+        first_opening = views_by_our_manager()
+        # The other team's manager, within the minute: their own children, none of ours.
+        theirs = named(elsewhere)
+        assert theirs == names(build_pack(PanelKind.MMH, OCTOBER, viewer=elsewhere))
+        assert not theirs & ours
+        assert named(data.manager) == ours
+        # The kept pack's opening is audited like the first.
+        assert first_opening >= len(ours)
+        assert views_by_our_manager() == 2 * first_opening
+
     def test_the_pdf_download(self, data: October, client_request: ClientRequest):
         sign_in(client_request, data.manager)
         response = client_request.get_response("/insights/panels/mmh.pdf?month=2026-10")
