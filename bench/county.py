@@ -24,6 +24,7 @@ import platform
 import random
 import statistics
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -34,7 +35,7 @@ from flask_migrate import upgrade
 
 from bench.pages import _signed_in
 from bench.report import write_section
-from nlp.taxonomy import THEME_IDS
+from nlp.taxonomy import SAFETY_THEMES, THEME_IDS
 from rhi import create_app
 from rhi.auth.models import User
 from rhi.children.models import Child
@@ -91,6 +92,11 @@ def _insert(table: Any, rows: Iterator[dict[str, Any]]) -> int:
         count += len(batch)
     db.session.commit()
     return count
+
+
+# The most episodes one invented child has in ten years: the skew alone gave the
+# first child 2,000, which no council sees.
+MOST_EPISODES = 150
 
 
 class County:
@@ -173,8 +179,12 @@ class County:
         rng = self.rng
         span = (self.now - self.start).total_seconds()
         rhis, episodes, transitions, records = [], [], [], []
+        per_child: Counter[int] = Counter()
         for n in range(1, self.episodes + 1):
             child_id = self.child_ids[int(len(self.child_ids) * rng.random() ** 2.2)]
+            while per_child[child_id] >= MOST_EPISODES:
+                child_id = self.child_ids[int(len(self.child_ids) * rng.random() ** 2.2)]
+            per_child[child_id] += 1
             started = self.start + timedelta(seconds=int(span * rng.random()))
             hours_missing = min(400.0, rng.lognormvariate(math.log(10), 1.1))
             returned: datetime | None = started + timedelta(hours=hours_missing)
@@ -282,10 +292,19 @@ class County:
                     "urgent": False,
                     "sentiment_label": rng.choice(("pos", "neg", "neu")),
                     "sentiment_polarity": 0.0,
+                    "reviewed_at": None,
                 }
             )
             reviewed = rng.random() < 0.5
-            for theme in rng.sample(THEMES, rng.choice((0, 1, 1, 2, 3))):
+            themes = rng.sample(THEMES, rng.choice((0, 1, 1, 2, 3)))
+            # The review queue's marks, as rhi.themes.models keeps them.
+            texts[-1]["awaiting_review"] = bool(themes) and not reviewed
+            texts[-1]["awaiting_safety_review"] = not reviewed and bool(
+                SAFETY_THEMES.intersection(themes)
+            )
+            if reviewed and themes:
+                texts[-1]["reviewed_at"] = record["held_at"] + timedelta(days=3)
+            for theme in themes:
                 decision = (
                     rng.choice(("accepted", "accepted", "rejected")) if reviewed else "pending"
                 )

@@ -15,8 +15,8 @@ and errors per page into docs/benchmarks.md. The database must be empty.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
+import math
 import os
 import random
 import socket
@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ from rhi.auth.models import Team, User
 from rhi.auth.passwords import hash_password
 from rhi.children.models import Child
 from rhi.database import utcnow
+from rhi.episodes.models import Episode
 from rhi.extensions import db
 from rhi.insights.filters import first_of_month, uk_today
 from rhi.interviews.models import ReturnInterview
@@ -60,6 +62,8 @@ ROLES = {
     "officers": ("participation_officer", 10),
 }
 TO_RECORD = 40  # interviews each worker has ready to record
+SIGN_IN = "sign in"  # the page name the locustfile gives every sign-in step
+TARGET_P95_MS = 300
 
 
 def _accounts(rng: random.Random) -> dict[str, Any]:
@@ -104,6 +108,13 @@ def _worker_work(user: User, rng: random.Random, taken: set[int]) -> dict[str, A
         db.session.scalars(
             sa.select(ReturnInterview.id)
             .where(ReturnInterview.child_id.in_(children), ReturnInterview.status == "requested")
+            # The interview is typed as held 2 hours ago: after the child came back.
+            .where(
+                ~sa.exists().where(
+                    Episode.rhi_id == ReturnInterview.id,
+                    Episode.returned_at > utcnow() - timedelta(hours=3),
+                )
+            )
             .limit(TO_RECORD)
         )
     )
@@ -143,15 +154,62 @@ def wait_until_up(base: str, server: subprocess.Popen[bytes]) -> None:
     raise SystemExit("gunicorn did not answer /healthz")
 
 
-def _percentiles(stats_csv: Path) -> list[dict[str, str]]:
-    with stats_csv.open() as handle:
-        return list(csv.DictReader(handle))
+@dataclass(frozen=True)
+class Sample:
+    page: str
+    started: float  # epoch seconds
+    ms: float
+    ok: bool
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile (``share`` 0.95 for the 95th)."""
+    ordered = sorted(values)
+    return ordered[max(1, math.ceil(share * len(ordered))) - 1]
+
+
+def _row(name: str, samples: list[Sample]) -> str:
+    times = [s.ms for s in samples]
+    errors = sum(1 for s in samples if not s.ok)
+    return (
+        f"| {name} | {len(samples)} | {errors} | {percentile(times, 0.5):.0f} ms | "
+        f"{percentile(times, 0.95):.0f} ms | {percentile(times, 0.99):.0f} ms |"
+    )
+
+
+def steady_state(samples: list[Sample]) -> list[Sample]:
+    """Requests other than signing in, started after the last person finished signing in.
+
+    Each person signs in once a day; in a one-minute run everyone signs in within
+    the first seconds, which no council sees, so the target is judged after that.
+    """
+    signed_in = max(
+        (s.started + s.ms / 1000 for s in samples if s.page.endswith(SIGN_IN)), default=0.0
+    )
+    return [s for s in samples if not s.page.endswith(SIGN_IN) and s.started >= signed_in]
+
+
+def load_table(samples: list[Sample]) -> tuple[list[str], float]:
+    """The per-page table with the two aggregate rows, and the steady-state 95th percentile."""
+    table = [
+        "| Page | Requests | Errors | Median | 95th | 99th |",
+        "|---|---|---|---|---|---|",
+    ]
+    pages: dict[str, list[Sample]] = {}
+    for sample in samples:
+        pages.setdefault(sample.page, []).append(sample)
+    table += [_row(page, pages[page]) for page in sorted(pages)]
+    table.append(_row("**All requests**", samples))
+    steady = steady_state(samples)
+    table.append(_row("**Steady state** (after everyone signed in)", steady))
+    return table, percentile([s.ms for s in steady], 0.95)
 
 
 def _run_locust(
     base: str, users: int, seconds: int, accounts_file: Path, out: Path
-) -> list[dict[str, str]]:
+) -> list[Sample]:
     prefix = out / f"users{users}"
+    samples_file = out / f"users{users}-samples.json"
     subprocess.run(  # noqa: S603 - our own venv's locust, fixed arguments
         [
             str(BIN / "locust"),
@@ -173,10 +231,14 @@ def _run_locust(
             "WARNING",
         ],
         check=False,
-        env={**os.environ, "HOMEWARD_LOAD_ACCOUNTS": str(accounts_file)},
+        env={
+            **os.environ,
+            "HOMEWARD_LOAD_ACCOUNTS": str(accounts_file),
+            "HOMEWARD_LOAD_SAMPLES": str(samples_file),
+        },
         timeout=seconds + 120,
     )
-    return _percentiles(Path(f"{prefix}_stats.csv"))
+    return [Sample(*row) for row in json.loads(samples_file.read_text())]
 
 
 def main() -> None:
@@ -245,19 +307,14 @@ def main() -> None:
                     .values(totp_last_step=None)
                 )
                 db.session.commit()
-            rows = _run_locust(base, users, args.seconds, accounts_file, out)
-            table = [
-                "| Page | Requests | Errors | Median | 95th | 99th |",
-                "|---|---|---|---|---|---|",
-            ]
-            for row in rows:
-                page = f"{row['Type']} {row['Name']}".strip()
-                table.append(
-                    f"| {page} | {row['Request Count']} | {row['Failure Count']} | "
-                    f"{row['50%']} ms | {row['95%']} ms | {row['99%']} ms |"
-                )
-            print(f"\n{users} users\n" + "\n".join(table), flush=True)
-            sections.append(f"### {users} users for {args.seconds} s\n\n" + "\n".join(table))
+            table, p95 = load_table(_run_locust(base, users, args.seconds, accounts_file, out))
+            verdict = f"Steady-state 95th percentile {p95:.0f} ms: target 300 ms " + (
+                "met." if p95 < TARGET_P95_MS else "NOT met."
+            )
+            print(f"\n{users} users\n" + "\n".join(table) + f"\n{verdict}", flush=True)
+            sections.append(
+                f"### {users} users for {args.seconds} s\n\n" + "\n".join(table) + f"\n\n{verdict}"
+            )
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -273,7 +330,13 @@ def main() -> None:
         "between pages (the API and Twilio 2-5 s). Mix: workers 6 (caseload, child page, an RHI, "
         "record and submit an interview), managers 2 (returns due, timeliness, hotspots, repeat "
         "missing, panel pack), participation officers 1 (theme review, reasons), the police API 1 "
-        "(post an episode), Twilio 1 (an inbound text).\n\n" + "\n\n".join(sections)
+        "(post an episode), Twilio 1 (an inbound text). The app runs with its production "
+        "settings, so council-wide dashboards are counted at most once a minute per process "
+        "(`INSIGHT_CACHE_SECONDS`). Times are nearest-rank percentiles of every request; the "
+        "steady state leaves out signing in and what started before the last person had "
+        "signed in (everyone signs in within the first seconds of a run, which no council "
+        "sees; sign-in has its own row). The target is a steady-state 95th percentile under "
+        f"{TARGET_P95_MS} ms at 50 users.\n\n" + "\n\n".join(sections)
     )
     write_section(f"load-{args.episodes}", f"Load: {args.episodes:,} episodes", body)
 

@@ -5,6 +5,9 @@ accounts and writes them to the JSON file named by ``HOMEWARD_LOAD_ACCOUNTS``.
 Each simulated person signs in once (password and security code, as a person
 does) with an account of their own, then works through a realistic mix of
 pages. Requests are grouped by page name so the report has one row per page.
+Every request's start, time taken and outcome are written to the JSON file
+named by ``HOMEWARD_LOAD_SAMPLES`` when Locust stops, so ``bench/load.py`` can
+report the steady state after everyone has signed in.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pyotp
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 from twilio.request_validator import RequestValidator
 
 ACCOUNTS = json.loads(Path(os.environ["HOMEWARD_LOAD_ACCOUNTS"]).read_text())
@@ -28,6 +31,25 @@ LONDON = ZoneInfo("Europe/London")
 _TOKEN = re.compile(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"')
 _VERSION = re.compile(r'<input[^>]*name="version"[^>]*value="(\d+)"')
 _pools = {role: itertools.cycle(ACCOUNTS[role]) for role in ("workers", "managers", "officers")}
+_samples: list[tuple[str, float, float, bool]] = []  # page, started (epoch s), ms, succeeded
+
+
+@events.request.add_listener
+def _sample(
+    request_type: str,
+    name: str,
+    response_time: float,
+    exception: BaseException | None = None,
+    start_time: float | None = None,
+    **_ignored: object,
+) -> None:
+    started = start_time if start_time is not None else 0.0
+    _samples.append((f"{request_type} {name}", started, response_time, exception is None))
+
+
+@events.quitting.add_listener
+def _write_samples(**_ignored: object) -> None:
+    Path(os.environ["HOMEWARD_LOAD_SAMPLES"]).write_text(json.dumps(_samples))
 
 
 def _token(html: str) -> str:

@@ -18,6 +18,8 @@ from rhi.interviews.vocabulary import RhiStatus
 from rhi.meetings.models import MeetingStatus
 
 bp = Blueprint("children", __name__)
+# The child's page shows this many timeline entries; "Show all" lists the rest.
+TIMELINE_SHOWN = 30
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -53,13 +55,16 @@ def show_child(case_ref: str) -> ResponseReturnValue:
     if child is None:
         abort(404)
     vulnerabilities = [Vulnerability(v) for v in child.vulnerabilities or []]
+    timeline = viewing.child_timeline(child)
+    whole = request.args.get("timeline") == "all"
     return render_template(
         "children/child.html",
         child=child,
         age=child.age_on(utcnow().astimezone(LONDON).date()),
         vulnerabilities=vulnerabilities,
         neurodivergent=any(v.neurodivergent for v in vulnerabilities),
-        timeline=viewing.child_timeline(child),
+        timeline=timeline if whole else timeline[:TIMELINE_SHOWN],
+        timeline_total=len(timeline),
         can_manage=g.user.can(Permission.MANAGE_RHIS),
         can_open_rhis=g.user.can(Permission.RECORD_RHIS),
         MeetingStatus=MeetingStatus,

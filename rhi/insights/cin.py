@@ -50,7 +50,7 @@ from rhi.children.models import Child
 from rhi.episodes.models import Episode
 from rhi.episodes.vocabulary import Category
 from rhi.extensions import db
-from rhi.insights.reasons import join_rhi
+from rhi.insights.reasons import RHI_LINKS
 from rhi.insights.ssda903 import YearBounds
 from rhi.interviews.models import ReturnInterview
 from rhi.interviews.record import InterviewRecord
@@ -270,28 +270,34 @@ def _facts(scope: Any) -> tuple[list[RhiFacts], dict[int, tuple[str, str]]]:
 
 
 def _accepted_themes(scope: Any) -> dict[int, dict[str, tuple[int, ...]]]:
-    """RHI id -> accepted rule theme -> the texts it is on (the texts that belong to the RHI)."""
-    columns: list[Any] = [ThemeSuggestion.theme, TaggedText.id]
-    query = (
-        sa.select(*columns)
-        .select_from(ThemeSuggestion)
-        .join(TaggedText, TaggedText.id == ThemeSuggestion.text_id)
-    )
-    query, rhi_id = join_rhi(query)
-    query = (
-        query.add_columns(rhi_id)
-        .where(
-            rhi_id.in_(scope),
-            ThemeSuggestion.decision == Decision.ACCEPTED.value,
-            ThemeSuggestion.theme.in_(sorted(RULE_THEMES)),
-        )
-        .order_by(TaggedText.id)
-    )
+    """RHI id -> accepted rule theme -> the texts it is on (the texts that belong to the RHI).
+
+    One query per kind of text, each joined to its own link to RHIs, so the
+    database starts from the RHIs in ``scope`` (one, on an RHI's page) rather
+    than from every accepted theme in the council.
+    """
     found: dict[int, dict[str, list[int]]] = {}
-    for theme, text_id, rhi in db.session.execute(query):
-        found.setdefault(int(rhi), {}).setdefault(theme, []).append(int(text_id))
+    for kind, links in RHI_LINKS.items():
+        link = links().subquery(f"rhi_link_{kind.value}")
+        columns: list[Any] = [ThemeSuggestion.theme, TaggedText.id, link.c.rhi_id]
+        query = (
+            sa.select(*columns)
+            .select_from(ThemeSuggestion)
+            .join(TaggedText, TaggedText.id == ThemeSuggestion.text_id)
+            .join(
+                link,
+                sa.and_(TaggedText.source == kind.value, link.c.source_id == TaggedText.source_id),
+            )
+            .where(
+                link.c.rhi_id.in_(scope),
+                ThemeSuggestion.decision == Decision.ACCEPTED.value,
+                ThemeSuggestion.theme.in_(sorted(RULE_THEMES)),
+            )
+        )
+        for theme, text_id, rhi in db.session.execute(query):
+            found.setdefault(int(rhi), {}).setdefault(theme, []).append(int(text_id))
     return {
-        rhi: {theme: tuple(texts) for theme, texts in themes.items()}
+        rhi: {theme: tuple(sorted(texts)) for theme, texts in themes.items()}
         for rhi, themes in found.items()
     }
 

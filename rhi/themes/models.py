@@ -11,9 +11,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+import sqlalchemy as sa
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    event,
+    false,
+    text,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from nlp.taxonomy import SAFETY_THEMES
 from rhi.database import UTCDateTime, utcnow
 from rhi.extensions import Base
 from rhi.themes.vocabulary import Decision, Origin
@@ -24,7 +38,20 @@ if TYPE_CHECKING:
 
 class TaggedText(Base):
     __tablename__ = "tagged_text"
-    __table_args__ = (UniqueConstraint("source", "source_id"),)
+    __table_args__ = (
+        UniqueConstraint("source", "source_id"),
+        # The review queue's order, for the texts in it: the first page reads a
+        # few index entries instead of sorting every waiting text.
+        Index(
+            "ix_tagged_text_review_queue",
+            "urgent",
+            "awaiting_safety_review",
+            "written_at",
+            "id",
+            postgresql_where=text("awaiting_review"),
+            sqlite_where=text("awaiting_review"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(16))
@@ -41,6 +68,12 @@ class TaggedText(Base):
     # Set when a reviewer has been through every suggestion on it.
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    # Kept by _mark_awaiting (below) whenever suggestions change: some suggestion
+    # is still pending / a pending one is a safety theme.
+    awaiting_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    awaiting_safety_review: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
 
     suggestions: Mapped[list[ThemeSuggestion]] = relationship(
         back_populates="text", cascade="all, delete-orphan", order_by="ThemeSuggestion.id"
@@ -86,3 +119,33 @@ class TaggerChoice(Base):
     chosen_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
 
     chosen_by: Mapped[User | None] = relationship()
+
+
+def awaiting_marks() -> dict[str, Any]:
+    """SET values that recompute the queue marks of the ``tagged_text`` rows updated."""
+    pending = sa.select(ThemeSuggestion.id).where(
+        ThemeSuggestion.text_id == TaggedText.id, ThemeSuggestion.decision == Decision.PENDING
+    )
+    return {
+        "awaiting_review": pending.exists(),
+        "awaiting_safety_review": pending.where(
+            ThemeSuggestion.theme.in_(sorted(SAFETY_THEMES))
+        ).exists(),
+    }
+
+
+@event.listens_for(Session, "after_flush")
+def _mark_awaiting(session: Session, _context: Any) -> None:
+    """After any flush that touched suggestions, recompute their texts' queue marks."""
+    touched: set[int] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, ThemeSuggestion) and obj.text_id is not None:
+            touched.add(obj.text_id)
+        elif isinstance(obj, TaggedText) and obj.id is not None:
+            touched.add(obj.id)
+    if touched:
+        session.connection().execute(
+            sa.update(TaggedText)
+            .where(TaggedText.id.in_(sorted(touched)))
+            .values(**awaiting_marks())
+        )

@@ -119,13 +119,10 @@ def _day_start(day: date) -> datetime:
 
 
 def _filtered(query: sa.Select[Any], filters: QueueFilter) -> sa.Select[Any]:
-    pending = sa.select(ThemeSuggestion.id).where(
-        ThemeSuggestion.text_id == TaggedText.id, ThemeSuggestion.decision == Decision.PENDING
-    )
     if filters.reviewed:
         query = query.where(TaggedText.reviewed_at.is_not(None))
     else:
-        query = query.where(pending.exists())
+        query = query.where(TaggedText.awaiting_review)
     if filters.theme:
         query = query.where(
             sa.select(ThemeSuggestion.id)
@@ -191,15 +188,6 @@ def _items(tagged_texts: list[TaggedText]) -> list[ReviewItem]:
 
 def review_queue(filters: QueueFilter, page: int = 1) -> QueuePage:
     """Texts waiting for review: urgent first, then safety themes, then newest."""
-    safety_first = (
-        sa.select(ThemeSuggestion.id)
-        .where(
-            ThemeSuggestion.text_id == TaggedText.id,
-            ThemeSuggestion.theme.in_(SAFETY_THEMES),
-            ThemeSuggestion.decision == Decision.PENDING,
-        )
-        .exists()
-    )
     base = _filtered(sa.select(TaggedText), filters)
     total = db.session.scalar(sa.select(sa.func.count()).select_from(base.subquery())) or 0
     page = max(page, 1)
@@ -207,7 +195,7 @@ def review_queue(filters: QueueFilter, page: int = 1) -> QueuePage:
         base.options(selectinload(TaggedText.suggestions))
         .order_by(
             TaggedText.urgent.desc(),
-            sa.case((safety_first, 0), else_=1),
+            TaggedText.awaiting_safety_review.desc(),
             TaggedText.written_at.desc(),
             TaggedText.id.desc(),
         )

@@ -11,6 +11,8 @@ from rhi.audit.actions import AuditAction
 from rhi.audit.models import AuditEvent
 from rhi.auth.models import Team, User
 from rhi.auth.roles import Role
+from rhi.children import viewing
+from rhi.children.views import TIMELINE_SHOWN
 from rhi.database import utcnow
 from rhi.extensions import db
 from rhi.interviews.services import allocate, change_status
@@ -134,6 +136,26 @@ class TestChildPage:
         assert "4 episodes in the 90 days to" in meeting and "Not held yet" in meeting
         # Workers cannot record meetings, so there is no link to it.
         assert cards[0].select("a") == []
+
+    def test_a_long_timeline_shows_the_most_recent_and_links_to_the_rest(
+        self, client_request, worker, team
+    ):
+        child = create_child(team=team)
+        start = utcnow() - timedelta(days=400)
+        for n in range(32):  # plus the meetings the repeat rule raises
+            create_returned_episode(child, started_at=start + timedelta(days=n * 12))
+        total = len(viewing.child_timeline(child))
+        sign_in(client_request, worker)
+
+        page = client_request.get(f"/children/{child.case_ref}")
+        assert len(card_titles(page)) == TIMELINE_SHOWN
+        assert f"Showing the {TIMELINE_SHOWN} most recent of {total} entries." in normalise(
+            page.get_text(" ")
+        )
+        link = page.find("a", string=f"Show all {total} entries")
+        whole = client_request.get(link["href"])
+        assert len(card_titles(whole)) == total
+        assert "most recent of" not in whole.get_text(" ")
 
     def test_managers_get_a_link_to_record_the_meeting(self, client_request, team):
         manager = create_user(Role.TEAM_MANAGER, team=team)

@@ -98,3 +98,48 @@ def test_outcome_marks_are_filled_from_each_interviews_history(blank_database_ur
             (False, True, False),
         ]
         db.engine.dispose()
+
+
+def test_review_queue_marks_are_filled_from_each_texts_suggestions(blank_database_url):
+    """0010 marks texts with a pending suggestion, and with a pending safety one."""
+    app = create_app(app_config(blank_database_url))
+    with app.app_context():
+        upgrade(revision="0009")
+        suggestions = {
+            1: [("cse", "pending"), ("school", "accepted")],  # waiting, a safety theme
+            2: [("cse", "rejected"), ("school", "pending")],  # waiting, no safety theme now
+            3: [("peers", "accepted")],  # all decided
+            4: [],  # tagged with no theme
+        }
+        with db.engine.begin() as connection:
+            for text_id, themes in suggestions.items():
+                connection.execute(
+                    sa.text(
+                        "INSERT INTO tagged_text (id, source, source_id, written_at, text_hash,"
+                        " model_version, tagged_at, urgent) VALUES (:id, 'sms', :id,"
+                        " '2026-01-01 00:00:00', :hash, 'test', '2026-01-01 00:00:00', FALSE)"
+                    ),
+                    {"id": text_id, "hash": "0" * 64},
+                )
+                for theme, decision in themes:
+                    connection.execute(
+                        sa.text(
+                            "INSERT INTO theme_suggestion (text_id, theme, spans, score, origin,"
+                            " decision) VALUES (:text_id, :theme, '[]', 0.9, 'tagger', :decision)"
+                        ),
+                        {"text_id": text_id, "theme": theme, "decision": decision},
+                    )
+        upgrade(revision="0010")
+        with db.engine.connect() as connection:
+            marks = connection.execute(
+                sa.text(
+                    "SELECT awaiting_review, awaiting_safety_review FROM tagged_text ORDER BY id"
+                )
+            ).all()
+        assert [tuple(bool(value) for value in row) for row in marks] == [
+            (True, True),
+            (True, False),
+            (False, False),
+            (False, False),
+        ]
+        db.engine.dispose()

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from nlp.taxonomy import SAFETY_THEMES
 from rhi.audit.actions import AuditAction
 from rhi.audit.models import AuditEvent
 from rhi.auth.roles import Role
@@ -199,6 +200,39 @@ def test_decisions_are_audited_and_a_fully_decided_text_leaves_the_queue(app_ctx
     assert all(event.actor_id == reviewer.id for event in audits)
     with pytest.raises(RuleBroken):
         decide(tagged.suggestions[0].id, Decision.PENDING, by=reviewer)
+
+
+def test_queue_marks_follow_every_decision(app_ctx, team, reviewer):
+    """The queue reads marks kept on each text: they must follow the suggestions."""
+    worker = create_user(Role.RHI_WORKER, team=team)
+    contact = create_contact(create_child(team=team), worker)
+    text_in(contact.phone, "went country with some olders, got excluded from school")
+    tag_pending()
+    [tagged] = tagged_texts()
+
+    def marks() -> tuple[bool, bool]:
+        db.session.expire_all()
+        text = db.session.get(TaggedText, tagged.id)
+        assert text is not None
+        return text.awaiting_review, text.awaiting_safety_review
+
+    assert marks() == (True, True)
+    by_theme = {s.theme: s.id for s in tagged.suggestions}
+    assert {"cce", "school"} <= set(by_theme)
+    for theme, suggestion_id in by_theme.items():
+        if theme in SAFETY_THEMES:
+            decide(suggestion_id, Decision.REJECTED, by=reviewer)
+    assert marks() == (True, False)  # school still waits, but no safety theme does
+    assert review_queue(QueueFilter()).items[0].tagged.id == tagged.id
+    for theme, suggestion_id in by_theme.items():
+        if theme not in SAFETY_THEMES:
+            decide(suggestion_id, Decision.ACCEPTED, by=reviewer)
+    assert marks() == (False, False)
+    assert review_queue(QueueFilter()).total == 0
+    # Another text with a safety theme waits, marked as such.
+    text_in(contact.phone, "the olders made me go country again to sell for them")
+    tag_pending()
+    assert sorted(t.awaiting_safety_review for t in tagged_texts()) == [False, True]
 
 
 def test_a_reviewer_adds_a_missed_theme_once(app_ctx, team, reviewer):
