@@ -99,15 +99,21 @@ def _worker_work(user: User, rng: random.Random, taken: set[int]) -> dict[str, A
     Each worker gets children no other load worker has, so no two of them
     record the same interview.
     """
+    # Children of the team who have been missing, so there are interviews to record.
     candidates = db.session.scalars(
-        sa.select(Child.id).where(Child.team_id == user.team_id).order_by(Child.id)
+        sa.select(Child.id)
+        .where(Child.team_id == user.team_id)
+        .where(sa.exists().where(ReturnInterview.child_id == Child.id))
+        .order_by(Child.id)
     ).all()
     children = rng.sample([child for child in candidates if child not in taken], 25)
     taken.update(children)
+    # Their interviews, whatever became of them in the invented history, made ready
+    # to record again: scheduled, allocated to this worker, with no record yet.
     rhis = list(
         db.session.scalars(
             sa.select(ReturnInterview.id)
-            .where(ReturnInterview.child_id.in_(children), ReturnInterview.status == "requested")
+            .where(ReturnInterview.child_id.in_(children), ReturnInterview.covered_by_id.is_(None))
             # The interview is typed as held 2 hours ago: after the child came back.
             .where(
                 ~sa.exists().where(
@@ -115,6 +121,7 @@ def _worker_work(user: User, rng: random.Random, taken: set[int]) -> dict[str, A
                     Episode.returned_at > utcnow() - timedelta(hours=3),
                 )
             )
+            .order_by(ReturnInterview.id.desc())
             .limit(TO_RECORD)
         )
     )
