@@ -8,12 +8,17 @@ Per theme, with ``p`` the model's probability and ``t`` the tuned threshold:
   (``p < t.veto``; ``veto`` is tuned on dev and may be 0). Safety themes
   (``risky_adults``, ``cse``, ``cce``) keep every rule hit: recall first;
 - only a **safety** theme may be raised by the **model alone**, when
-  ``p >= t.model`` and the text has at least :data:`MIN_WORDS_FOR_MODEL` words,
-  unless a rule cue vetoes it: a cue for any safety theme that is negated
-  ("no CSE concerns", "county lines is not a concern") or a cue removed by a
-  blocker; and for ``risky_adults`` / ``cse``, a similar-age partner found by
-  the rules ("my bf is 15"). Non-safety themes raised by a bag-of-words model
-  alone were mostly wrong on short texts ("my mum picked me up").
+  ``p >= t.model`` and the text has at least
+  :data:`MIN_WORDS_FOR_MODEL` words, unless a rule cue vetoes it: a cue for
+  that theme that is negated or removed by a blocker; for a safety theme, a
+  negated cue for any safety theme ("no CSE concerns", "county lines is not a
+  concern"); and for ``risky_adults`` / ``cse``, a similar-age partner found
+  by the rules ("my bf is 15"). ``p`` is the lower of the model's
+  probability for the whole text and for the text without its negated words
+  (:mod:`nlp.tagger`), so "i dont talk to men online" does not raise ``cse``.
+  Non-safety themes raised by the model alone were mostly wrong on short
+  texts ("my mum picked me up"), and on held-out text they cost more
+  precision than they gained recall (docs/nlp.md).
 """
 
 from __future__ import annotations
@@ -47,9 +52,12 @@ def signals(
     return Signals(hits, negated, probs, words)
 
 
-def _model_vetoed(theme: str, sig: Signals) -> bool:
+def model_vetoed(theme: str, sig: Signals) -> bool:
+    """Whether the rules forbid the model to raise ``theme`` alone in this text."""
     if sig.words < MIN_WORDS_FOR_MODEL or theme in sig.negated:
         return True
+    if theme not in SAFETY_THEMES:
+        return False
     if SAFETY_THEMES & sig.negated:
         return True
     return theme in {"risky_adults", "cse"} and "relationship" in sig.hits
@@ -64,7 +72,7 @@ def decide(theme: str, sig: Signals, threshold: Threshold | None) -> bool:
         return theme in SAFETY_THEMES or p >= threshold.veto
     if theme not in SAFETY_THEMES:
         return False
-    return p >= threshold.model and not _model_vetoed(theme, sig)
+    return p >= threshold.model and not model_vetoed(theme, sig)
 
 
 def themes(sig: Signals, thresholds: dict[str, Threshold] | None) -> list[str]:

@@ -29,6 +29,12 @@ from nlp.rules import ADULT_AGE, Candidate, PhraseTemplates, phrases
 
 NEGATION_FACTORY = "homeward_negation_v1"
 
+# Token indices inside any negation scope (set on every doc, cues or not): the
+# tagger re-scores the model without them before it lets the model raise a theme
+# alone (nlp/tagger.py), since a bag of words cannot read "i dont talk to men online".
+if not Doc.has_extension("homeward_negation_scope"):
+    Doc.set_extension("homeward_negation_scope", default=None)
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -113,12 +119,13 @@ PSEUDO_TRIGGERS: PhraseTemplates = phrases(
     "(said|say|says|saying|told them) no",
     "(without|no) (permission|asking|telling)",
     "nothing but",
-    "(nt|n't|not|never|without) (tell|telling|told|inform|informing|ring|ringing|call|calling|say|saying|letting|let anyone)",  # noqa: E501
+    "(nt|n't|not|never|without) (tell|telling|told|inform|informing|ring|ringing|call|calling|say|saying|letting|let anyone|text|texting|txt|message|messaging|phone|phoning|contact|contacting)",  # noqa: E501
     "no (a|an|the|thanks|thank|chance|ta|problem|worries mate)",
     "(lol|haha|lmao|oh|ha|like) no",
     "not (a lot|much|long|for long|enough|yet|again|anymore|any more|really)",
     "(nt|n't|not) (talk|speak|say anything|do anything|go anywhere|be in the same room) without",
     "(nt|n't|not|never) (stop|stopped)",
+    "(nt|n't|not|dnt) know (why|what|where|how|when|if|whether|the|it|that|this|a|much|exactly)",
     "not (my|her|his|a|the) (home|house|family|choice|fault|real)",
 )
 
@@ -279,7 +286,8 @@ def _states_adult_age(doc: Doc, cand: Candidate) -> bool:
 
 
 class NegationComponent:
-    """Marks ``doc._.homeward_candidates`` inside a negation scope as negated."""
+    """Marks ``doc._.homeward_candidates`` inside a negation scope as negated, and
+    records every scoped token in ``doc._.homeward_negation_scope``."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -287,11 +295,10 @@ class NegationComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Candidate] = doc._.homeward_candidates or []
-        if not candidates:
-            return doc
         scoped = negation_scopes(
             doc, self.triggers, self.pseudo, [(c.start, c.end) for c in candidates]
         )
+        doc._.homeward_negation_scope = frozenset(scoped)
         for cand in candidates:
             if cand.start in scoped and not _states_adult_age(doc, cand):
                 cand.negated = True

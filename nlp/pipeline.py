@@ -26,6 +26,7 @@ from nlp.rules import (
     Rule,
     TokenPattern,
     all_rules,
+    count_expansions,
     dnt_variant,
     expand,
     sms_norms,
@@ -73,8 +74,10 @@ class ThemeRulesComponent:
             for template in rule.phrases.templates:
                 # Large alternations as token patterns (cheap to build); small ones
                 # as phrases (cheaper to match).
-                expanded = [p for p in expand(template) if p]
-                if len(expanded) > MAX_PHRASES_PER_TEMPLATE:
+                # (Counting first: expanding the largest templates cost seconds.)
+                large = count_expansions(template) > MAX_PHRASES_PER_TEMPLATE + 1
+                expanded = [] if large else [p for p in expand(template) if p]
+                if large or len(expanded) > MAX_PHRASES_PER_TEMPLATE:
                     patterns += template_patterns(template, norms.strings, "NORM", dnt_variant)
                 else:
                     small += expanded + [v for p in expanded for v in dnt_variant(p)]

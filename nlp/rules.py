@@ -79,6 +79,36 @@ def expand(template: str) -> list[str]:
     return [" ".join(x.split()) for x in out]
 
 
+def _count(template: str, pos: int, closer: str) -> tuple[int, int]:
+    """How many strings :func:`_alternatives` would give, without building them."""
+    options, current = 0, 1
+    while pos < len(template):
+        ch = template[pos]
+        if ch == closer:
+            return options + current, pos + 1
+        if ch == "|":
+            options += current
+            current = 1
+            pos += 1
+        elif ch == "(":
+            inner, pos = _count(template, pos + 1, ")")
+            if pos < len(template) and template[pos] == "?":
+                inner += 1
+                pos += 1
+            current *= inner
+        else:
+            pos += 1
+    if closer:
+        raise ValueError(f"unbalanced parentheses in {template!r}")
+    return options + current, pos
+
+
+def count_expansions(template: str) -> int:
+    """``len(expand(template))``, computed without expanding (some templates stand
+    for hundreds of thousands of phrases and are compiled to token patterns)."""
+    return _count(template, 0, "")[0]
+
+
 @dataclass(frozen=True)
 class PhraseTemplates:
     """Phrase templates; iterating gives every phrase they stand for (SMS
@@ -328,6 +358,35 @@ CONFLICT_WORDS = [
 ]
 # Words that end a clause in run-on texts: a window between two cues stops there.
 CLAUSE_BREAKS = ["then", "also", "but", "cos", "coz", "cuz", "because"]
+# "a friend who is in her thirties" (risky_adults.decade).
+DECADE_PEOPLE = [
+    "friend",
+    "mate",
+    "someone",
+    "somebody",
+    "person",
+    "woman",
+    "lady",
+    "female",
+    "guy",
+    "man",
+    "bloke",
+    "male",
+    "boyfriend",
+    "bf",
+    "girlfriend",
+    "gf",
+    "partner",
+    "fella",
+]
+DECADES = ["twenties", "thirties", "forties", "fifties", "20s", "30s", "40s", "50s"]
+# A negated liking ("dont like", "can't stand", "doesn't get on with"): with a
+# placement or family word after it, a complaint, not a denial. Cues match on
+# NORM, so "dont" also stands for "don't", "do not", "didn't"; "cant" for
+# "cannot" and "can't"; "doesnt" for "does not" (and "dnt" is added). The dislike rules
+# score 0.95, above the plain cues they overlap ("the staff at the home"), so the
+# longest-cue choice keeps the one negation cannot remove.
+DISLIKE = "(dont|doesnt|cant|never) (like|liked|trust|trusted|stand|get on with|get along with|got on with|feel safe with|feel safe at|feel safe in|feel safe around)"  # noqa: E501
 # Family members and words of trouble between them: either within six tokens
 # of the other ("dad is a nightmare", "tense with dad") is family conflict.
 FAMILY_PEOPLE = [
@@ -354,6 +413,18 @@ FAMILY_PEOPLE = [
     "sister",
     "siblings",
     "family",
+    "mums",
+    "mams",
+    "moms",
+    "dads",
+    "daughter",
+    "son",
+    "stepbrother",
+    "stepsister",
+    "grandmother",
+    "grandparents",
+    "bro",
+    "sis",
 ]
 FAMILY_TROUBLE = [
     "tense",
@@ -423,6 +494,40 @@ FAMILY_TROUBLE = [
     "volatile",
     "strained",
     "hostile",
+    "friction",
+    "domestic",
+    "disturbance",
+    "dispute",
+    "disputes",
+    "disagreement",
+    "disagreements",
+    "arguement",
+    "arguements",
+    "argueing",
+    "blaming",
+    "angry",
+    "rage",
+    "smashed",
+    "threw",
+    "pushed",
+    "assaulted",
+    "barney",
+    "loggerheads",
+    "disgrace",
+    "ganged",
+    "chucked",
+    "ignores",
+    "ignoring",
+    "favouritism",
+    "beats",
+    "beat",
+    "beaten",
+    "beating",
+    "hurts",
+    "stormed",
+    "estranged",
+    "slag",
+    "breakdown",
 ]
 
 
@@ -508,6 +613,10 @@ CARE_WORDS = [
     "fc",
     "fcs",
     "sw",
+    "sws",
+    "hostel",
+    "lodgings",
+    "carers'",
 ]
 CARE_TROUBLE = [
     "hate",
@@ -540,6 +649,28 @@ CARE_TROUBLE = [
     "restrain",
     "restrained",
     "restraint",
+    "unsafe",
+    "bully",
+    "bullied",
+    "bullies",
+    "lonely",
+    "unfair",
+    "crap",
+    "shit",
+    "boring",
+    "miles",
+    "favour",
+    "favourites",
+    "favourite",
+    "cancelled",
+    "strangers",
+    "lodger",
+    "outsider",
+    "differently",
+    "scared",
+    "scary",
+    "frightened",
+    "police",
 ]
 ADULT_WORDS = [
     "man",
@@ -1224,6 +1355,18 @@ def family_conflict_rules() -> list[Rule]:
             ),
             score=0.75,
         ),
+        # "i cant stand my stepdad": dislike of a family member; the cue holds its
+        # own negator, so negation does not remove it (see placement.dislike).
+        Rule(
+            "family_conflict.dislike",
+            "family_conflict",
+            phrases(
+                f"{DISLIKE} (my|her|his|their) (mum|mam|mom|mother|dad|father|stepdad|step dad|stepfather|stepmum|step mum|stepmother|parents|nan|gran|family|brother|sister|stepbrother|stepsister)",  # noqa: E501
+                f"{DISLIKE} (my|her|his) (mum|mam|mom|mother|dad|father) ('s|s) (new )?(boyfriend|partner|girlfriend|bf|gf|fella|husband)",  # noqa: E501
+                f"{DISLIKE} (being )?(at )?home",
+            ),
+            score=0.95,
+        ),
         Rule(
             "family_conflict.cooccur",
             "family_conflict",
@@ -1237,6 +1380,32 @@ def family_conflict_rules() -> list[Rule]:
                 "(came|come|coming|comes) to blows",
                 "(dont|don't|doesnt|doesn't|does not|do not|didnt|didn't|did not) (want|wants|wanted) (her|him|yp) (home|back|around|in the house|living there)",  # noqa: E501
                 "(not|dont|don't|doesnt|doesn't|does not|never) (feel|felt|feels) safe (at home|around (her|his|my) (dad|mum|stepdad|brother|family))",  # noqa: E501
+                "(walking|walk|walks) on eggshells",
+                "(things|life|it|everything) (at home|with (my|her|his) (mum|dad|family|parents)) (is|are|has been|have been|was|were|'s) (really |so |very |quite |proper )?(hard|difficult|bad|rubbish|shit|crap|tough|awful|horrible|not good|a mess|strained|tense|chaotic)",  # noqa: E501
+                "home life (is|was|has been|s|'s) (really |very |so |quite )?(hard|difficult|chaotic|unstable|bad|tough|volatile|unhappy)",  # noqa: E501
+                "(difficult|chaotic|unhappy|unstable|volatile|abusive|violent|toxic) home (life|environment|situation)",  # noqa: E501
+                "beyond parental control",
+                "(nobody|no one|no-one|noone|no1) (at home|in my family|in the family|in the house|in her family|in his family) (wants|cares|listens|likes|gives)",  # noqa: E501
+                "(get|gets|got|getting) on (badly|terribly|really badly|so badly) with (my|her|his)",  # noqa: E501
+                "(chose|chooses|choose|picks|picked|picking|put|puts|putting) (her|his) (boyfriend|girlfriend|partner|new man|new fella|bf|gf|new family|husband|wife|new partner) (over|before) (me|her|him)",  # noqa: E501
+                "(me and|me n|me &|her and|him and) (my|ma|her|his) (mum|mam|mom|dad|stepdad|stepmum|nan|parents) (dont|don't|don|dnt|do not|never|aint|ain't|no longer|barely|hardly) (talk|speak)",  # noqa: E501
+                "(the )?cold shoulder",
+                "(put|punched|smashed|kicked) (his|her|a) (fist|foot|hand) through",
+                "(ganged|ganging|gang) up on (me|her|him)",
+                "(wants|want|wanted|wanting) nothing (more )?to do with (me|her|him|them)",
+                "washed (his|her|their|my) hands of",
+                "(wish|wishes|wished) (she|he|they|i) (had )?never had (me|her|him)",
+                "(takes|took|taking|take) it out on (me|her|him)",
+                "(told|tells|telling|said) (me|her|him) (to )?(get out|pack (my|her|his) bags|never come back|not to come back|dont come back|don't come back|do not come back)",  # noqa: E501
+                "(dont|don't|do not|not to|never) bother (coming|to come) (back|home)",
+                "(only|just) (cares|care|cared) about (my|her|his) (brother|sister|brothers|sisters|little brother|little sister|new baby|boyfriend|girlfriend|new partner|new family)",  # noqa: E501
+                f"({MUM}|{DAD}|parents|nan|mum 's (boyfriend|partner)|mums (boyfriend|partner)) (is |are |s |'s |keeps |keep )?(always |constantly |forever |just )?(on at|having a go at|picking on|going on at|on my case|on her case|on his case)",  # noqa: E501
+                "(slanging|shouting|screaming) (match|matches)",
+                "(at|at constant) loggerheads",
+                "(bad feeling|bad blood) between",
+                "(not|nt|n't|never|no longer|isnt|isn't|aint|ain't) (welcome|wanted) (at home|back home|in the house|in (her|his|my) (mum|dad) 's house)",  # noqa: E501
+                "(barely|hardly|do not|dont|don't|not|arent|aren't|aint|ain't|no longer) (speak|speaking|talk|talking) to (each other|one another)",  # noqa: E501
+                "(domestic|verbal domestic|domestic incident|domestic abuse|domestic violence)",
             ),
             patterns=(
                 [
@@ -1452,6 +1621,7 @@ def placement_rules() -> list[Rule]:
             "placement.here",
             "placement",
             phrases(
+                "(wanna|want to|wants to|wanted to|just want to|i want to) (go back|move back|go home|live back|go and live) (to|with) (my|her|his) (mums|dads|nans|mams|grans|mum 's|dad 's|nan 's)",  # noqa: E501
                 "(dont|don't|do not|doesnt|doesn't|does not|never) (want|wanna|wants) to (live|stay) (here|there) (no more|anymore|any more|any longer)?",  # noqa: E501
                 "not (stay|staying|live|living|in) (here|there|this place|in this place)",
                 "(another|other|the other|an other) (yp|young person|young people|resident|residents|child|children|kids|kid|girl|girls|boy|boys|lad|lads) (in|at|from) the (home|unit|house|placement|resi)",  # noqa: E501
@@ -1459,6 +1629,19 @@ def placement_rules() -> list[Rule]:
                 "(members|member) of (the )?(care |residential )?staff",
             ),
             score=0.75,
+        ),
+        # "i dont like my carers": dislike of the placement is a cue, not a denial.
+        # The cue starts at the negator, so the negation component sees its
+        # "n't"/"not" inside a cue and does not let it negate ("A trigger inside a
+        # theme cue is part of the cue", nlp/negation.py).
+        Rule(
+            "placement.dislike",
+            "placement",
+            phrases(
+                f"{DISLIKE} (my |the |her |his |their )? (new |foster |other )? (carers|carer|foster mum|foster dad|foster parents|foster family|foster home|foster placement|staff|workers|key worker|keyworker|social worker|sw|placement|unit|resi|care home|childrens home|children 's home|residential|home staff|residents|other kids|kids here|hostel)",  # noqa: E501
+                f"{DISLIKE} (it |living |being |staying )?(here|there|in care|at the home|at the unit|at my carers|at my placement|at the placement|in this home|in foster care)",  # noqa: E501
+            ),
+            score=0.95,
         ),
         Rule(
             "placement.school_staff",
@@ -1480,7 +1663,17 @@ def placement_rules() -> list[Rule]:
             "placement.cooccur",
             "placement",
             phrases(
-                "((dont|don't|do not|hate|hates) (like )?)?(living|live|lives|stay|staying) with (strangers|people i dont know|people i don't know)"  # noqa: E501
+                "(moved|moves|moving|been moved|placements) (so many|loads of|lots of|too many|a lot of|two|three|four|five|six|2|3|4|5|6) times",  # noqa: E501
+                "(never|cant|can't|cannot|can not|not able to|unable to) (settle|get settled)",
+                "(moved|shipped|sent|passed) (around|about|from place to place|like a parcel|miles away|hours away|to a new (town|area|place|home|house))",  # noqa: E501
+                "(split|separated|taken) (me |us |her |him |them )?(up )?from (my|her|his) (brother|brothers|sister|sisters|siblings|little brother|little sister)",  # noqa: E501
+                "(contact|family time|visits|seeing (my|her|his) (mum|dad|family)) (with (my|her|his) (mum|mam|dad|family|siblings|brother|sister|brothers|sisters|younger siblings|little brother|little sister|birth (mum|dad|mother|father|family)) )?(has been |was |got |gets |keeps getting |keeps being |being |been |is being )?(cancelled|stopped|reduced|suspended|cut)",  # noqa: E501
+                "(placed|living|lives|live|put) (miles|far|hours|two hours|so far) (away )?from (home|(my|her|his) (family|mum|mam|dad|school|friends|area))",  # noqa: E501
+                "(nobody|no one|no-one|noone) (asks|asked|listens to|listened to) (me|her|him) (where|about where) (i|she|he) (want|wants|wanted) to live",  # noqa: E501
+                "(looked after child|child in care|children in care|care leaver|lac review|cla review|placement plan|pathway plan)",  # noqa: E501
+                "(shift leader|house parent|residential worker|care worker|support worker at the (home|unit|house))",  # noqa: E501
+                "(taken|put|went|go|goes|gone|placed|came|coming|going|received|brought) into (care|foster care|a home|a childrens home|a children 's home)",  # noqa: E501
+                "((dont|don't|do not|hate|hates) (like )?)?(living|live|lives|stay|staying) with (strangers|people i dont know|people i don't know)",  # noqa: E501
             ),
             patterns=_near(CARE_WORDS, CARE_TROUBLE, 5),
             score=0.6,
@@ -1639,6 +1832,17 @@ def school_rules() -> list[Rule]:
         {"LOWER": {"IN": ["school", "college"]}},
     ]
     return [
+        # Not wanting to go any more: the cue starts at its negator, so negation
+        # does not remove it.
+        Rule(
+            "school.refusal",
+            "school",
+            phrases(
+                "(dont|don't|don|dnt|do not|doesnt|doesn't|does not|wont|won't|will not|never) (wanna|want to|wants to|going to|gonna) (go|go back) to (school|college|lessons)",  # noqa: E501
+                "(dont|don't|don|dnt|do not|doesnt|doesn't|does not) (go|goes|going) to (school|college) (anymore|any more|no more|now)",  # noqa: E501
+            ),
+            score=0.95,
+        ),
         Rule(
             "school.problems",
             "school",
@@ -1915,6 +2119,63 @@ def risky_adults_rules() -> list[Rule]:
         {"TEXT": {"REGEX": ADULT_AGE}},
     ]
     return [
+        Rule(
+            "risky_adults.indirect",
+            "risky_adults",
+            phrases(
+                "(owe|owes|owed|owing) (him|them|he|this guy|this man) (for|4) (all )?(the |that |this |everything |what )?(stuff|things|clothes|everything|it|he bought|he got|they bought)",  # noqa: E501
+                "(men|man|guys|guy|blokes|bloke|people|adults|males|male|lads) (much |way |a lot |loads |far |ten years |years )older than (him|her|me)",  # noqa: E501
+                "(stay|stayed|staying|stays|taken|took (me|her)|takes (me|her)|go|went|goes) (to |in |at )?(a |the )?(hotel|hotels|hotel room|hotel rooms) with (him|them|men|a man|an older|older)",  # noqa: E501
+                "(takes|took|taking|take|taken) (me|her|us) (to|2) (his|their) (mates|friends|mate 's|friend 's|mates '|mate s) (flat|flats|house|houses|place|places)",  # noqa: E501
+                "(getting|get|got|gets|seen getting|seen get) (into|in) (cars|a car|vehicles|a van|vans) (with|w/|wiv) (men|a man|older|adult|adults|males|a male|unknown)",  # noqa: E501
+                "(flat|house) with (a lot of|lots of|loads of|some) (people|ppl|men|adults) (selling|dealing)",  # noqa: E501
+                "(group|bunch|load|lot|gang|crowd) of (adults|men|older (men|males|lads|people|guys|boys))",  # noqa: E501
+                "(older|adult) (group|gang|crowd|bunch) of (males|men|lads|boys|people|guys)",
+                "(he|she|they|he 's|she 's|hes|shes|theyre|they 're|he is|she is|they are|must be|looks|looked|seemed|seems) (about |like |around |maybe |probably |at least )?(in (his|her|their) )?(early|mid|late) (twenties|thirties|forties|fifties|20s|30s|40s|50s)",  # noqa: E501
+                "(woman|women|man|men|guy|guys|bloke|blokes|male|males|female|lady|adult|adults|someone|person|people) in (his|her|their) (late |early |mid )?(twenties|thirties|forties|fifties|sixties|20s|30s|40s|50s|60s)",  # noqa: E501
+                "old enough to be (my|her|his) (dad|father|mum|mother|grandad|granddad)",
+                "(offences|offenses|offending) against (children|a child|kids|minors)",
+                "(schedule 1|schedule one|registered sex|convicted sex|child sex) (offender|offenders)",  # noqa: E501
+                "(posing|poses|pose) a risk to (children|young people|her|him)",
+            ),
+            score=0.7,
+        ),
+        # An adult "friend" by decade: "a friend who is in her thirties".
+        Rule(
+            "risky_adults.decade",
+            "risky_adults",
+            patterns=(
+                [
+                    {"LOWER": {"IN": DECADE_PEOPLE}},
+                    {"IS_PUNCT": True, "OP": "?"},
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "who",
+                                "whos",
+                                "'s",
+                                "s",
+                                "is",
+                                "aged",
+                                "that",
+                                "thats",
+                                "hes",
+                                "he",
+                                "shes",
+                                "she",
+                            ]
+                        },
+                        "OP": "{1,2}",
+                    },
+                    {"LOWER": {"IN": ["like", "about", "around", "probably", "maybe"]}, "OP": "?"},
+                    {"LOWER": "in", "OP": "?"},
+                    {"LOWER": {"IN": ["his", "her", "their"]}},
+                    {"LOWER": {"IN": ["late", "early", "mid"]}, "OP": "?"},
+                    {"LOWER": {"IN": DECADES}},
+                ],
+            ),
+            score=0.7,
+        ),
         Rule("risky_adults.who_is_adult", "risky_adults", patterns=(who_is_adult,), score=0.8),
         Rule(
             "risky_adults.adult_partner",
@@ -2160,6 +2421,61 @@ def cse_rules() -> list[Rule]:
     """Sexual exploitation: images, grooming, hotels, sex for things, assault."""
     return [
         Rule(
+            "cse.words",
+            "cse",
+            phrases(
+                "(blowjob|blowjobs|blow job|bj|oral sex|sexual favours|sex acts|sexual acts|sexual activity)",  # noqa: E501
+                "(dirty|sexual|sexy|rude|explicit|naughty) (messages|message|pics|pictures|snaps|videos|texts|chats|comments|content|photos)",  # noqa: E501
+                "(show|showing|showed|shows|flash|flashing) (him|them|men|a man|someone) (my|her) (body|boobs|tits|chest|bum)",  # noqa: E501
+                "(mature|grown up) for (my|her|his) age",
+                "(exploited|used|passed around|pimped|pimping) (at|for) (parties|party|sex|money)",
+                "(sexually|sexual) (active|involved) with (an older|older|a man|men|adults|an adult|a male)",  # noqa: E501
+                "(strip|stripping|undress|undressing|get naked|got naked) (for|on|in front of) (him|them|camera|cam|video|men|a man)",  # noqa: E501
+                "(sexual|sex) (offence|offences|offense|offenses|assault|assaults|abuse|harassment|exploitation)",  # noqa: E501
+                "(sold|traded|passed around|passed round|pimped out|pimped|offered) (her |me )?(to|between|among|around) (other |older |his |their )?(men|males|blokes|mates|friends|guys)",  # noqa: E501
+                "(woke|wake|wakes|waking) up (naked|with no clothes on|with my clothes off|with her clothes off|and my clothes were off|and her clothes were off|with no knickers|with no underwear)",  # noqa: E501
+                "(touching|touched|touches|groping|groped|gropes|grabbing|grabbed|feeling|felt) (my|her) (leg|legs|thigh|thighs|bum|arse|chest|boobs|breasts|private|privates|private parts|body)",  # noqa: E501
+                "(trying|tried|tries|try) to (kiss|snog|touch|feel) (me|her) (up )?",
+                "(let|letting|lets) (him|them|men|a man) do (things|stuff|what he wanted|what they wanted|sexual things)",  # noqa: E501
+                "(pregnant|got pregnant|became pregnant|fell pregnant) (by|to|with|from) (a|an|some) (older man|older male|adult|man|grown man|much older|18|19|20|21|22|23|24|25|26|27|28|29|30|31|32|33|34|35|36|37|38|39|40|41|42|43|44|45|46|47|48|49)",  # noqa: E501
+            ),
+            score=0.7,
+        ),
+        Rule(
+            "cse.taken",
+            "cse",
+            phrases(
+                "(takes|took|taking|take|taken) (me|her|us) (to|2) (his|their) (mates|friends|mate 's|friend 's|mates '|mate s) (flat|flats|house|houses|place|places)",  # noqa: E501
+                "(party|parties) (at|in) (a|the|his|their) (flat|house|flats|houses) (with|w/|wiv) (older|adult|grown) (men|males|guys|blokes)",  # noqa: E501
+            ),
+            patterns=(
+                [
+                    {"LOWER": {"IN": ["party", "parties"]}},
+                    {"IS_PUNCT": False, "LOWER": {"NOT_IN": CLAUSE_BREAKS}, "OP": "{0,5}"},
+                    {"LOWER": {"IN": ["older", "grown", "adult"]}},
+                    {"LOWER": {"IN": ["men", "males", "blokes", "guys"]}},
+                ],
+            ),
+            score=0.7,
+        ),
+        # Sexual exploitation said indirectly: what is owed "in return", advances by
+        # men, secrecy, recordings passed round.
+        Rule(
+            "cse.indirect",
+            "cse",
+            phrases(
+                "(sleep|sleeping|slept|have sex|had sex|do stuff|did stuff|doing stuff|do things|did things|doing things|be with) with (his|their|the) (mates|friends|mate|friend|boys|lads|mate 's|friend 's)",  # noqa: E501
+                "(wants|wanted|want|expects|expected|expecting|wanting) (something|sex|stuff|favours|things) (in return|back for it|for it)",  # noqa: E501
+                "in (return|exchange) (i|she|we|you) (have|has|had|got|must|need) to (stay over|stay the night|sleep over|sleep with|do stuff|do things|do favours|have sex|send pics|send pictures|send photos)",  # noqa: E501
+                "(trying|tried|try|tries) it on (with )?(me|her|us|them)?",
+                "(keep|kept|keeping|keeps) (it|our chats|their chats|the chats|our messages|their messages|us|the messages|things|the relationship|our relationship|their relationship) (a )?secret",  # noqa: E501
+                "(recorded|filmed|videoed|videod) (me|her|us) (and|n|&) (sent|shared|posted|put|passed)",  # noqa: E501
+                "(with )?(no clothes|nothing) on",
+                "(sleeping|slept|staying|stayed) (at|in) (different|various|several) (addresses|flats|houses|places) with (older |adult )?(men|males|guys)",  # noqa: E501
+            ),
+            score=0.6,
+        ),
+        Rule(
             "cse.indicators",
             "cse",
             phrases(
@@ -2359,6 +2675,37 @@ def cce_rules() -> list[Rule]:
     ]
     ot: TokenPattern = [{"TEXT": {"IN": ["OT", "ot", "O.T."]}}]
     return [
+        Rule(
+            "cce.far_away",
+            "cce",
+            phrases(
+                "(wont|won't|will not|refuses to|refused to|doesnt|doesn't|does not) (say|tell (me|us|anyone|police|officers|staff)) how (she|he|they) got (there|back|home)",  # noqa: E501
+                "(a |doing a |do a |did a )?shot for (some|the|these|them|him|my|his|older|those)",
+            ),
+            score=0.6,
+        ),
+        # Criminal exploitation said indirectly: cuckooing, internal carrying,
+        # selling for someone, debts after being robbed, minding a stash.
+        Rule(
+            "cce.indirect",
+            "cce",
+            phrases(
+                "(taken|took|taking|take|takes) over (a|the|her|his|their|my|an) (vulnerable )?(neighbour 's |neighbours |neighbour s |elderly |old |older |womans |woman 's |mans |man 's )?(flat|house|home|property|address)",  # noqa: E501
+                "(quick|fast) (money|cash|bucks|£|££)",
+                "(put|putting|plug|plugged|stuff|stuffed|hide|hid|hiding|keep|kept|carry|carried) (the |a |some )?(bag |package |parcel |drugs |wraps |stuff |food |it |them )?(up )?inside (me|her|him|myself|herself|himself)",  # noqa: E501
+                "(concealed|hidden|carried|carrying|stored|packed) (drugs |them |it )?internally",
+                "(selling|sellin|shotting|dealing|delivering|running) (for|4) (my|his|her|some|these|the|this|an|a) (guy|man|olders|older|boss|cousin|people|lot|lads|fella|gang|dealer|dealers)",  # noqa: E501
+                "(take|took|taking|get|got|catch|caught) (a|the) (train|coach|bus|taxi) to (a|another|some|this) (town|city|place|area) (i|he|she) (didnt|didn't|did not|dont|don't|do not|does not|doesnt|doesn't) know",  # noqa: E501
+                "(hold|holding|held|keep|keeping|kept|mind|minding|minded|look after|looking after|looked after) (the|their|his|a|some) (stash|gear|packages|package|parcel|parcels) (for|at|in)",  # noqa: E501
+                "(take|taking|took|takes|carry|carrying|carried|deliver|delivering|delivered|move|moving|moved) (packages|parcels|a package|a parcel|the package|the parcel|the packages|the parcels) (on the bus|on the train|on a bus|on a train|between|across|to another|to other|for (him|them|the olders|some))",  # noqa: E501
+            ),
+            patterns=_near(
+                ["robbed", "mugged", "jumped", "taxed", "rushed"],
+                ["owe", "owes", "owed", "owing", "debt", "debts"],
+                6,
+            ),
+            score=0.6,
+        ),
         Rule(
             "cce.county_lines",
             "cce",

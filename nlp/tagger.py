@@ -28,6 +28,9 @@ from nlp.taxonomy import THEME_IDS
 from nlp.textcat import TEXTCAT, Threshold, load_thresholds
 from nlp.urgent import UrgentSpan
 
+# Below this, no model-only threshold can be reached: the negation re-score is skipped.
+DESCOPE_MIN = 0.5
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -88,7 +91,24 @@ class Tagger:
         probs = {k: float(v) for k, v in doc.cats.items()} if self.has_model else {}
         blocked = doc._.homeward_blocked or frozenset()
         words = sum(1 for t in doc if t.is_alpha)
-        return combine.signals(doc._.homeward_candidates or [], probs, blocked, words)
+        candidates: list[Candidate] = doc._.homeward_candidates or []
+        scope: frozenset[int] = doc._.homeward_negation_scope or frozenset()
+        if probs and scope:
+            hits = {c.theme for c in candidates if not c.negated}
+            if any(p >= DESCOPE_MIN for theme, p in probs.items() if theme not in hits):
+                probs = self._descoped(doc, scope, probs)
+        return combine.signals(candidates, probs, blocked, words)
+
+    def _descoped(
+        self, doc: Doc, scope: frozenset[int], probs: dict[str, float]
+    ) -> dict[str, float]:
+        """Each probability, or the model's probability for the text without its
+        negated words when that is lower: the model reads words, not denials."""
+        kept = " ".join(t.text for t in doc if t.i not in scope)
+        pipe = self.nlp.get_pipe(TEXTCAT)
+        scores = pipe.predict([self.nlp.make_doc(kept)])  # type: ignore[attr-defined]
+        labels = list(pipe.labels)  # type: ignore[attr-defined]
+        return {k: min(v, float(scores[0][labels.index(k)])) for k, v in probs.items()}
 
     def result(self, text: str, doc: Doc) -> TagResult:
         candidates: list[Candidate] = doc._.homeward_candidates or []

@@ -7,8 +7,9 @@ names, so importing it is enough to train or load the model:
   (``spacy.TextCatBOW.v3``) but on ``LOWER`` instead of ``ORTH``, so "YP",
   "yp" and "Yp" are one feature (SMS and notes differ mostly in case);
 - ``homeward.JsonlCorpus.v1``: reads the corpus JSONL straight into
-  ``Example`` objects (all twelve labels set to 0 or 1), plus an optional
-  extra file (accepted review corrections).
+  ``Example`` objects (all twelve labels set to 0 or 1), plus optional extra
+  files (the hand-written ``train_extra.jsonl`` and accepted review
+  corrections).
 
 The shipped model lives in :data:`MODEL_DIR` with its tuned per-label
 thresholds (:data:`THRESHOLDS_NAME`) and a record of the inputs it was built
@@ -107,13 +108,17 @@ def examples_from(nlp: Language, path: Path) -> Iterator[Example]:
 
 
 @registry.readers("homeward.JsonlCorpus.v1")
-def jsonl_corpus(path: str, extra: str = "") -> Callable[[Language], Iterator[Example]]:
-    """Examples from corpus JSONL ``path`` and, if it exists, ``extra``."""
+def jsonl_corpus(
+    path: str, extra: str = "", supplement: str = ""
+) -> Callable[[Language], Iterator[Example]]:
+    """Examples from corpus JSONL ``path``, then ``supplement`` (the hand-written
+    training texts) and ``extra`` (corrections), each if it exists."""
 
     def read(nlp: Language) -> Iterator[Example]:
         yield from examples_from(nlp, Path(path))
-        if extra and Path(extra).exists():
-            yield from examples_from(nlp, Path(extra))
+        for more in (supplement, extra):
+            if more and Path(more).exists():
+                yield from examples_from(nlp, Path(more))
 
     return read
 

@@ -1,7 +1,8 @@
 """Train the classifier, tune per-label thresholds, evaluate the combined tagger.
 
 ``python -m nlp train`` calls :func:`train`: spaCy's own training loop on
-``nlp/config.cfg`` (train split + accepted review corrections when
+``nlp/config.cfg`` (train split + the hand-written
+:data:`nlp.corpus.TRAIN_EXTRA_PATH` + accepted review corrections when
 :data:`nlp.corpus.CORRECTIONS_PATH` exists), then per-label thresholds tuned on
 the dev split for the *combined* tagger (rules + model, :mod:`nlp.combine`),
 written beside the model with a record of the input files' hashes.
@@ -33,6 +34,7 @@ from nlp.corpus import (
     CORRECTIONS_PATH,
     DEV_PATH,
     TEST_PATH,
+    TRAIN_EXTRA_PATH,
     TRAIN_PATH,
     file_hash,
     heldout_path,
@@ -62,11 +64,16 @@ SAFETY_MIN_PRECISION = 0.6
 
 
 def build_inputs(
-    train_path: Path, dev_path: Path, corrections_path: Path | None, config_path: Path
+    train_path: Path,
+    dev_path: Path,
+    corrections_path: Path | None,
+    config_path: Path,
+    train_extra_path: Path | None = TRAIN_EXTRA_PATH,
 ) -> dict[str, Any]:
     """Hashes of everything the model is built from (catches a stale shipped model)."""
     return {
         "train": file_hash(train_path),
+        "train_extra": file_hash(train_extra_path),
         "dev": file_hash(dev_path),
         "corrections": file_hash(corrections_path),
         "config": file_hash(config_path),
@@ -91,10 +98,12 @@ def train(
     train_path: Path = TRAIN_PATH,
     dev_path: Path = DEV_PATH,
     corrections_path: Path | None = CORRECTIONS_PATH,
+    train_extra_path: Path | None = TRAIN_EXTRA_PATH,
     overrides: dict[str, Any] | None = None,
     log: IO[str] | None = None,
 ) -> dict[str, Any]:
-    """Train on the train split (+ corrections), tune thresholds on dev, save to ``output_dir``.
+    """Train on the train split (+ the hand-written extra texts, + corrections), tune
+    thresholds on dev, save to ``output_dir``.
 
     The model is built in a sibling temporary directory and swapped in at the
     end, so a failed run leaves the previous model in place. Returns the
@@ -102,12 +111,14 @@ def train(
     """
     log = log or io.StringIO()
     corrections = corrections_path if corrections_path and corrections_path.exists() else None
+    supplement = train_extra_path if train_extra_path and train_extra_path.exists() else None
     config = load_config(
         config_path,
         overrides={
             "paths.train": str(train_path),
             "paths.dev": str(dev_path),
             "paths.extra": str(corrections) if corrections else "",
+            "paths.supplement": str(supplement) if supplement else "",
             **(overrides or {}),
         },
         interpolate=False,
@@ -132,9 +143,9 @@ def train(
         )
         + "\n"
     )
-    n_train = len(read_jsonl(train_path)) + (len(read_jsonl(corrections)) if corrections else 0)
+    n_train = sum(len(read_jsonl(p)) for p in (train_path, supplement, corrections) if p)
     record = {
-        "inputs": build_inputs(train_path, dev_path, corrections, config_path),
+        "inputs": build_inputs(train_path, dev_path, corrections, config_path, supplement),
         "train_texts": n_train,
         "spacy": spacy.__version__,
     }

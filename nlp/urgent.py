@@ -1,163 +1,216 @@
 """Urgent-reply detector: high recall for current danger, abuse, self-harm,
 suicidal intent and asking for help now.
 
-Pure regular expressions over a normalised copy of the text (lower case,
-curly apostrophes straightened, apostrophes optional), so it costs almost
-nothing and never depends on the model. Spans are character offsets into
-the original text (normalisation keeps length).
+Pure regular expressions, so it costs little and never depends on the model.
+It works in four steps:
 
-Idioms ("my mum will kill me if im late", "killing it", "dying to see you",
-"im dead lol") are not cues; the few cues that overlap idioms ("kill me")
-are skipped when a laughter marker or an "if I'm late"-style condition
-follows them. Self-harm and suicide cues are never skipped.
+1. **Canonical text.** The reply is lower-cased and texting spellings are
+   rewritten word by word to plain English ("sum1" -> "someone", "hes" ->
+   "he is", "cant" -> "cannot", "gonna" -> "going to", "2nite" -> "tonight",
+   "followin" -> "following", "hell hurt" -> "he will hurt", "kms" -> "kill
+   myself", "pleeease" -> "please"). Each canonical piece remembers the
+   original characters it came from, so evidence spans are offsets into the
+   original text.
+2. **Concept groups.** A cue is a small combination of concepts rather than a
+   fixed phrase: intent + death or self-harm ("want to" / "thinking about" /
+   "going to" + "die" / "end it" / "not wake up"); farewells and "everyone is
+   better off without me"; means and places (pills saved up, the bridge);
+   a harm verb aimed at the writer or their family ("will" / "said they would"
+   + "hurt" / "stab" + "me" / "my mum"); a dangerous person present ("he is" /
+   "some men are" + "outside" / "at the door" / "waiting for me"); being held,
+   lost or stranded; exploitation (debts, holding or selling for someone,
+   pictures demanded or shared, gifts from older men); fear; help now.
+3. **Guards**, each explainable: idioms and jokes ("my mum will kill me if im
+   late", "killing it", "dying to see you", "im gonna die of boredom lol",
+   "he hit me with a pillow lol"); the writer's own threat ("im gonna kill my
+   sister"); a trivial fear ("scared of my exams"); a negation right before
+   the cue ("im not suicidal", "he didnt hit me"); a past event now resolved
+   ("i used to self harm but ive been clean for 2 years now"); accidents,
+   sport, errands and chores; help with a task ("help me with my cv"); a call
+   arranged for later ("ring me on friday"). Suicide, overdose and cutting
+   cues are never treated as jokes.
+4. **Last resort.** When no cue fires, a harm word ("knife", "bleeding",
+   "tablets", "debt", "blackmail") in the company of distress, a time signal
+   or a person ("again", "tonight", "please", "he", "men") is still raised,
+   through the same guards.
+
+Each cue only runs on texts that hold one of its *gate strings* (worked out
+from the regex itself: strings every match must contain), which keeps long
+notes cheap.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
 
-_A = "'?"  # optional apostrophe
-_I_AM = rf"(?:i{_A}m|im|i am|am)"
-_PILL_QTY = r"\s+(?:all|whole|load|loads|loada|lots|lot|bunch|handful|pack|packet|packets|box|boxes|bottle|strip|strips|too many|\d+)"  # noqa: E501
-_PILL_FILL = r"(?:\s+(?:a|an|the|my|me|mums|mum'?s|dads|dad'?s|nans|her|his|them|of|whole|like|about|over|around|nearly|at least))"  # noqa: E501
-# "can you ring me tomorrow": a call arranged for later is not a call for help now.
-_NOT_LATER = r"(?! (?:me |us |my \w+ |her |him )?(?:tomorrow|later|next|on (?:mon|tue|wed|thu|fri|sat|sun)|at \d|after|about|back later|when|in the morning|this (?:afternoon|evening)|from (?:college|school|work|training)))"  # noqa: E501
-_HE = rf"(?:he{_A}s|hes|he is|she{_A}s|shes|she is|they{_A}re|theyre|they are|someone{_A}s|some1s|some ?one is|a man is|man is)"  # noqa: E501
-_THEY = r"(?:he|she|they|someone|some1|a man|this man|this guy|a guy|my (?:step ?dad|dad|mum|mam|brother|bf|boyfriend|carer))"  # noqa: E501
 
-# Never suppressed: self-harm, suicide, overdose.
-SELF_HARM = [
-    r"\b(?:want(?:ed)?|wanna|going|gonna) (?:to )?(?:die|kill myself|end it|end my life)\b",
-    r"\bkill(?:ing)? my ?self\b",
-    r"\bend(?:ing)? (?:it all|my life)\b",
-    r"\bsuicid",
-    r"\b(?:taken|took|take|swallowed|had) (?:loads|lots|a lot|a load|all|a bunch|a handful|a pack|a box|\d+) (?:of )?(?:my |the |them |her )?(?:tablets|pills|paracetamol|meds|medication)",  # noqa: E501
-    r"\b(?:overdos|od{_A}d|od ?ed)\w*",
-    r"\b(?:cut|cutting|hurt|hurting|harm|harming) my ?self\b",
-    r"\bdo(?:n'?t| not|nt) (?:want|wanna) (?:to )?(?:be here|live|wake up)\b(?!\s+(?:at|in|with|there|near|for|when|on|if|during|while)\b)",  # noqa: E501
-    r"\b(?:no point (?:in )?(?:living|being alive|being here|going on)|better off dead|cant go on|can{_A}t go on)\b",  # noqa: E501
-    # "took a whole packet of paracetamol", "swallowed all my mums tablets": a quantity word is
-    # needed.
-    rf"\b(?:taken|took|take|swallowed|downed|necked|had|have had|ve had){_PILL_FILL}*?{_PILL_QTY}{_PILL_FILL}*?\s+(?:tablets|pills|paracetamol|paracetamols|meds|medication|ibuprofen|sleeping pills|co-?codamol)\b",  # noqa: E501
-    r"\b(?:cut|cutting|slit|slash|slashed|burn|burned|burnt|burning) (?:my|me) (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|self)\b",  # noqa: E501
-    r"\b(?:been|started|keep|kept|am|im|i'?m) (?:cutting|self ?harming)\b",
-    r"\bdo(?:n'?t| not|nt) (?:want|wanna) (?:to )?(?:be alive|exist|live anymore|live any more|wake up)\b",  # noqa: E501
-    r"\bjump (?:off|in front of|from) (?:a |the |that )?(?:bridge|building|roof|train|car park|cliff|multi ?storey)",  # noqa: E501
-    r"\b(?:if i was|if i were|if im|if i'?m|when i'?m|when im) (?:dead|gone)\b",
-    r"\bbetter off (?:dead|without me)\b",
-    r"\b(?:end|ending|finish) it (?:all|tonight|now)\b",
-    r"\b(?:feel(?:ing)? like|thinking (?:of|about)|thought about|want(?:ing)? to|wanna|might|could) end(?:ing)? it\b(?! (?:with|off)\b)",  # noqa: E501
-    # Took something and is unwell: treat as an overdose until a person knows otherwise.
-    r"\b(?:taken|took|swallowed|had|drunk|drank) (?:something|summat|sumthing|stuff|some stuff)\b(?! (?:to eat|to drink|for (?:tea|dinner|lunch|breakfast)|at)\b)[^.?!]{0,40}\b(?:ill|sick|dizzy|faint|poorly|weird|funny|bad)\b",  # noqa: E501
-    r"\btaken something i (?:shouldn'?t|should not|shudnt)\b",
-    r"\b(?:want|wanna|going|gonna) (?:to )?(?:hurt|harm|cut) my ?self\b",
-    r"\b(?:want|wanna|wish i could) (?:to )?(?:disappear|vanish) (?:forever|for good)\b",
-    r"\b(?:on|at) (?:the )?(?:roof|top of (?:the|a) (?:car park|building|bridge|cliff)|edge of|train tracks|railway|rail tracks|tracks|bridge|cliff edge)\b",  # noqa: E501
-    r"\b(?:goodbye|suicide) (?:letter|note|message|text)\b|\bgoodbye (?:every ?one|all|world)\b|\bsay(?:ing)? goodbye\b",  # noqa: E501
-    r"\b(?:my )?last (?:message|text)\b",
-    r"\bdo something stupid\b",
-    r"\bcan{_A}?t (?:take|handle|do) (?:it|this|any ?more)(?: any ?more)?\b",
-    r"\b(?:not|never) (?:wake|waking) up\b",
-    r"\b(?:nobody|no one|no1|noone) (?:would|will|wud|wld) (?:miss me|care|notice)\b",
-    r"\bwant (?:it all|everything|this|all this|it) to (?:end|stop)(?: forever| for good| now)?\b",
-    r"\b(?:blade|razor|knife)\b[^.?!]{0,30}\b(?:use it|on my ?self|cut)\b",
-    r"\b(?:burnt|burned|burn|burning|punched|punching|hit|hitting|starving|strangled|scratched|scratching) my ?self\b",  # noqa: E501
-]
+def _alt(*words: str) -> str:
+    """A non-capturing alternation of regex fragments."""
+    return "(?:" + "|".join(words) + ")"
 
-DANGER = [
-    rf"\b{_HE} (?:outside|at the door|at my door|following me|here again|coming (?:round|for me|back))",  # noqa: E501
-    r"\b(?:following|followed|watching) me\b",
-    rf"\b{_THEY} (?:just )?(?:hit|hits|punched|kicked|beat|beats|battered|slapped|strangled|choked|grabbed|attacked|hurt|hurts|raped|touched|threatened|stabbed) (?:me|us)\b(?! up\b)",  # noqa: E501
-    rf"\b{_THEY}(?:{_A}ll| will| is gonna| is going to| gonna| said (?:he|she|they){_A}?d| said (?:he|she|they) would) (?:kill|hurt|stab|batter|beat|rape|find) (?:me|us)\b",  # noqa: E501
-    rf"\b{_I_AM} (?:so |really |proper |well |a bit |dead )?(?:scared|scard|skared|terrified|frightened|afraid|in danger|being followed|locked in|trapped)\b",  # noqa: E501
-    r"\b(?:not safe|unsafe)\b",
-    r"\b(?:scared|frightened|afraid|terrified) (?:to go home|to go back|of (?:him|them|her|my|what he|what they))",  # noqa: E501
-    r"\b(?:touching|hurting|hitting|beating|strangling|choking|threatening) (?:me|us)\b",
-    r"\bi (?:got|was|been|have been|ve been) (?:hurt|beaten|battered|jumped|stabbed|attacked|raped|assaulted)\b",  # noqa: E501
-    r"\b(?:won{_A}t|wont|will not) let me (?:go|leave|out)\b",
-    r"\blocked (?:me )?in\b",
-    r"\b(?:forced|forcing|made) me (?:to )?(?:have sex|do stuff|do things|sleep with|send|go)\b",
-    r"\b(?:raped|sexually assaulted|abused|abusing) me\b",
-    r"\b(?:has|got|with) (?:a knife|a blade|a gun)\b",
-    r"\b(?:banging|knocking|kicking|hammering|smashing) (?:on|at|in) (?:the|my|our) (?:door|doors|window|windows)\b",  # noqa: E501
-    r"\b(?:making|forcing|force|forced|made) me (?:to )?(?:stay|have sex|do stuff|do things|sleep with|send|go|sell|carry)\b",  # noqa: E501
-    r"\b(?:do(?:n'?t| not|nt)|never) feel safe\b",
-    r"\b(?:in danger|at risk right now)\b(?! of (?:missing|failing|being late|losing|getting|not))",
-    r"\b(?:hurt|kill|stab|get|shoot|batter|touch) my (?:family|mum|mam|little brother|brother|little sister|sister|nan|baby)\b",  # noqa: E501
-    rf"\b(?:{_THEY}|they|he|she)(?: said)?(?: (?:he|she|they)(?:{_A}s|{_A}re| is| are| was| were|{_A}ll| will|{_A}d| would))? (?:going to|gonna|gunna|will|gonna come and|coming to) (?:kill|hurt|stab|batter|beat|rape|find|get|shoot) (?:me|us)\b",  # noqa: E501
-    r"\b(?:they|he|she)(?:{_A}ll| will| are going to| is going to| gonna) (?:kill|hurt|stab|shoot) (?:me|us)\b",  # noqa: E501
-    r"\b(?:coming for me|know where i live)\b",
-    r"\b(?:locked|lock) the door\b",
-    r"\b(?:keeping|keep|kept|holding) me (?:in|here|there|hostage|prisoner)\b",
-    r"\bcan{_A}?t get out\b",
-    r"\b(?:grabbed|choked|strangled|pinned) me\b",
-    r"\b(?:by the|round my|around my) (?:throat|neck)\b",
-    r"\b(?:beat|beaten|battered|jumped|stabbed|attacked|kicked|punched) me(?: up| in)?\b",
-    # Violence in the home now, to the child or someone with them.
-    r"\b(?:hitting|hurting|beating|battering|punching|kicking|strangling|choking) (?:my (?:mum|mam|mom|sister|little sister|brother|little brother|nan|baby|family)|us)\b",  # noqa: E501
-    r"\b(?:bleeding|ambulance)\b",
-    r"\bcan{_A}?t breathe?\b",
-    r"\bdo(?:n{_A}t|nt| not) know where (?:i am|i{_A}m|im|we{_A}re|were|we are|they{_A}re|theyre|he{_A}s|hes) (?:going|taking)?",  # noqa: E501
-    r"\bdo(?:n{_A}t|nt| not) know where i am\b",
-    r"\bsmashing (?:the house|the place|everything|stuff|things|the flat|my)\b",
-    r"\b(?:being|been) (?:held|kept)\b(?! (?:back|in detention|in isolation|after school))",
-    r"\b(?:scared|scard|skared|frightened) (?:hes|he{_A}s|he is|shes|she{_A}s|they{_A}re|theyre|they are) (?:back|here|coming|outside)\b",  # noqa: E501
-    rf"\b(?:{_HE}|{_THEY}|they{_A}re|theyre) (?:sat |sitting |parked |waiting |stood |standing |hanging about )?(?:in (?:his|a|the|their) car )?(?:outside|waiting for me|at the end of (?:my|the) road|at the bottom of (?:my|the) road)",  # noqa: E501
-    r"\b(?:keeps|kept|keep) (?:turning|coming|showing) (?:up|round)\b",
-    r"\b(?:won{_A}t|wont|will not) (?:leave me alone|go away|leave)\b",
-    r"\b(?:pushed|shoved|threw|dragged|kicked|headbutted) me\b",
-    r"\b(?:please|pls|plz) (?:answer|pick up|reply)\b",
-    r"\b(?:please|pls|plz) (?:hlp|halp)\b|\b(?:hlp|halp) me\b",
-    r"\bpolice (?:pls|plz|please|now|asap)\b|(?:^|\s)999\s*(?:$|!|pls|please|now)",
-    r"\b(?:i{_A}m|im|i am) (?:so |really )?(?:petrified|panicking|shaking)\b",
-    r"\bhiding (?:in|from|under)\b",
-    r"\bcan{_A}?t (?:leave|escape|get away)\b",
-    r"\b(?:touched|groped|touching) me\b",
-    r"\b(?:i{_A}m|im|i am) (?:next|dead if|dead when|getting done in)\b",
-    rf"\b(?:they{_A}re|theyre|they are|he{_A}s|hes|he is|she{_A}s|shes|she is|they|he|she|someone|some1|{_THEY})(?: (?:going to|gonna|gunna|coming to|will|{_A}ll|gonna come and|want to|wanna))? (?:kill|hurt|stab|batter|beat|rape|find|get|shoot|jump|kidnap|take) (?:me|us)\b(?! (?:a|an|some|one|the|to|from|at|up|for)\b)",  # noqa: E501
-    r"\b(?:men|man|people|someone|some1) (?:here|in here|in the flat|in the house) (?:i|who) do(?:n'?t| not|nt) know\b",  # noqa: E501
-]
 
-HELP_NOW = [
-    rf"\b(?:please|pls|plz|someone|somebody|some1|sum1) (?:help|call|ring|phone|come)\b{_NOT_LATER}",  # noqa: E501
-    r"\bhelp me\b(?! (?:with|fill|find|write|do|get a|get into|sort|apply|understand|out with))",
-    r"^\s*help\b(?! (?:is|was|with|on|for|yourself|urself|ur self)\b)",
-    r"\bhelp\s*!",
-    r"\b(?:call|ring|phone) (?:me|the police|999|police|an ambulance)(?: now| asap| please| pls| plz|\s*!)",  # noqa: E501
-    r"\b(?:call|ring|phone) (?:the police|999|an ambulance)\b",
-    rf"\bcome (?:and |n )?(?:get|find|pick) me\b(?: up)?{_NOT_LATER}",
-    r"\bneed (?:help|someone|somebody|some1|you)\b[^.?!]{0,30}\b(?:now|asap|urgently|right now|please|pls|tonight)\b",  # noqa: E501
-    r"\b(?:i need help|sos)\b(?! (?:with|for|on|filling|writing|doing|to (?:fill|write|do|find|get a)))",  # noqa: E501
-    rf"\bcan (?:u|you|someone|somebody) (?:come|call|ring|help\b(?! (?:me )?(?:with|fill|find|write|do)))\b{_NOT_LATER}",  # noqa: E501
-    r"\bget me out\b",
-    r"\b(?:answer|pick up)\b[^.?!]{0,20}\b(?:scared|help|please|pls)\b",
-]
+# --------------------------------------------------------------------------------------
+# Canonical text
+# --------------------------------------------------------------------------------------
 
-# Applied to the 30 characters after a danger/help cue: laughter or a trivial condition.
-_IDIOM_AFTER = re.compile(
-    r"^.{0,30}?(?:\blol\b|\blmao\b|\bhaha|😂|🤣|\bif i'?m late|\bif im late)"
-    # "...will kill me if i dont tidy my room", "...murder me for borrowing her top"
-    r"|^\s*(?:if (?:i|im|i'?m)\b|for (?:being|borrowing|not|losing|breaking|going|coming|getting|eating|using|taking|missing|forgetting|wearing))"  # noqa: E501
+# Texting spelling (apostrophes removed, repeated letters squeezed) -> plain English.
+# fmt: off
+_SPELLING: dict[str, str] = {
+    # pronouns, people
+    "u": "you", "ya": "you", "yu": "you", "ur": "your", "r": "are", "ppl": "people",
+    "sum1": "someone", "som1": "someone", "some1": "someone", "sumone": "someone",
+    "summone": "someone", "someon": "someone", "sumbody": "somebody", "sumbdy": "somebody",
+    "no1": "no one", "noone": "no one", "nobdy": "nobody", "any1": "anyone", "ne1": "anyone",
+    "every1": "everyone", "evry1": "everyone", "evryone": "everyone", "everyon": "everyone",
+    "bf": "boyfriend", "gf": "girlfriend", "stepdad": "step dad", "stepdads": "step dads",
+    "mam": "mum", "mom": "mum", "mams": "mums", "moms": "mums", "mummy": "mum",
+    "dem": "them", "dey": "they", "em": "them",
+    # contractions
+    "im": "i am", "ima": "i am going to", "imma": "i am going to", "iam": "i am",
+    "ive": "i have", "iv": "i have", "youre": "you are", "youve": "you have",
+    "hes": "he is", "shes": "she is", "theyre": "they are", "theyve": "they have",
+    "theyll": "they will", "theyd": "they would", "youll": "you will", "itll": "it will",
+    "its": "it is", "thats": "that is", "whats": "what is", "wats": "what is",
+    "theres": "there is", "heres": "here is", "whos": "who is", "weve": "we have",
+    "dont": "do not", "dnt": "do not", "dont't": "do not", "didnt": "did not",
+    "didn": "did not", "ddnt": "did not", "dint": "did not", "doesnt": "does not",
+    "dosnt": "does not", "cant": "cannot", "carnt": "cannot", "cnt": "cannot",
+    "kant": "cannot", "cannae": "cannot", "wont": "will not", "wnt": "will not",
+    "isnt": "is not", "aint": "is not", "arent": "are not", "wasnt": "was not",
+    "werent": "were not", "havent": "have not", "hvnt": "have not", "hasnt": "has not",
+    "wouldnt": "would not", "wudnt": "would not", "shouldnt": "should not",
+    "shudnt": "should not", "couldnt": "could not", "cudnt": "could not",
+    "gonna": "going to", "gunna": "going to", "gna": "going to", "gnna": "going to",
+    "gona": "going to", "finna": "going to", "wanna": "want to", "wana": "want to",
+    "wnna": "want to", "gotta": "got to", "hafta": "have to", "tryna": "trying to",
+    "dunno": "do not know", "dno": "do not know", "wud": "would", "wld": "would",
+    "cud": "could", "shud": "should", "kno": "know", "knw": "know", "noe": "know",
+    # time
+    "2day": "today", "2nite": "tonight", "2nyt": "tonight", "2night": "tonight",
+    "2nit": "tonight", "tonite": "tonight", "tnite": "tonight", "tonyt": "tonight",
+    "2moro": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "2moz": "tomorrow",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tomoz": "tomorrow", "tmoz": "tomorrow",
+    "tomoro": "tomorrow", "tomorow": "tomorrow", "l8r": "later", "l8": "late",
+    "rn": "right now", "atm": "at the moment", "b4": "before", "nite": "night",
+    "nyt": "night", "nyte": "night", "wen": "when", "wk": "week",
+    # common words
+    "n": "and", "nd": "and", "wiv": "with", "wid": "with", "cuz": "because", "cos": "because",
+    "coz": "because", "bc": "because", "becuz": "because", "bcuz": "because",
+    "pls": "please", "plz": "please", "plez": "please", "pleas": "please", "plss": "please",
+    "pleez": "please", "pleaz": "please", "plis": "please", "pleasee": "please",
+    "sumthin": "something", "sumthing": "something", "summat": "something",
+    "somethin": "something", "smthn": "something", "smth": "something", "sth": "something",
+    "sumfin": "something", "sumfink": "something", "nuthin": "nothing", "nothin": "nothing",
+    "nowt": "nothing", "nuffin": "nothing", "anythin": "anything", "evrything": "everything",
+    "everythin": "everything", "evrythin": "everything", "wat": "what", "wot": "what",
+    "dat": "that", "dis": "this", "tha": "the", "da": "the", "sed": "said", "sez": "says",
+    "luv": "love", "sory": "sorry", "soz": "sorry", "sozz": "sorry", "sorri": "sorry",
+    "bk": "back", "hme": "home", "skl": "school", "skool": "school", "scl": "school",
+    "fone": "phone", "txt": "text", "txtd": "texted", "msg": "message", "msgs": "messages",
+    "msgd": "messaged", "rly": "really", "rlly": "really", "realy": "really", "reli": "really",
+    "proply": "properly", "anymre": "anymore", "anymor": "anymore", "nomore": "no more",
+    "lyk": "like", "lk": "like", "lik": "like", "fink": "think", "thru": "through",
+    "alrite": "alright", "gud": "good", "gudbye": "goodbye", "goodby": "goodbye",
+    "hlp": "help", "halp": "help", "helpp": "help", "hepl": "help", "hellp": "help",
+    "plc": "police", "feds": "police", "polis": "police", "ambulence": "ambulance",
+    "emergancy": "emergency", "emergecy": "emergency", "emergncy": "emergency",
+    "pic": "pics", "pix": "pics", "piccies": "pics", "nudez": "nudes",
+    # feelings and harm
+    "scard": "scared", "skared": "scared", "scaredd": "scared", "scred": "scared",
+    "sacred": "scared", "frightend": "frightened", "terrifed": "terrified",
+    "terrifid": "terrified", "petrifed": "petrified", "afriad": "afraid",
+    "kms": "kill myself", "kmss": "kill myself", "unalive": "kill", "unaliving": "killing",
+    "unalived": "killed", "sucide": "suicide", "suiside": "suicide", "suicde": "suicide",
+    "suecide": "suicide", "sueside": "suicide", "sucidal": "suicidal",
+    "suicdal": "suicidal", "suisidal": "suicidal", "suicidle": "suicidal",
+    "selfharm": "self harm", "selfharming": "self harming", "myslef": "myself",
+    "myslf": "myself", "meself": "myself", "maself": "myself", "mself": "myself",
+    "mysef": "myself", "kil": "kill", "kiling": "killing", "tablts": "tablets",
+    "tabs": "tablets", "tablits": "tablets", "pils": "pills", "pillz": "pills",
+    "paracetemol": "paracetamol", "paracetomol": "paracetamol", "paras": "paracetamol",
+    "paracetamols": "paracetamol", "cocodamol": "co codamol", "ovrdose": "overdose",
+    "outsid": "outside", "outsde": "outside", "owside": "outside",
+    "goin": "going", "doin": "doing", "dyin": "dying", "lyin": "lying", "comin": "coming",
+    "folowing": "following", "follwing": "following", "folloing": "following",
+    "b": "be", "bout": "about", "abt": "about", "hidin": "hiding", "bleedin": "bleeding",
+    "wivout": "without", "witout": "without",
+    "followd": "followed", "folowed": "followed", "theyr": "they are",
+    "widout": "without", "wiout": "without", "wout": "without",
+}
+# fmt: on
+# Words ending in "in" that are not a dropped "g" ("cousin", "again").
+# fmt: off
+_IN_WORDS = frozenset(
+    {
+        "within", "begin", "cousin", "basin", "robin", "cabin", "toxin", "admin", "heroin",
+        "insulin", "aspirin", "vitamin", "muffin", "raisin", "violin", "dolphin", "pumpkin",
+        "napkin", "satin", "latin", "martin", "kevin", "justin", "dustbin", "origin", "margin",
+        "bulletin", "goblin", "penguin", "javelin", "puffin", "assassin", "austin", "dublin",
+        "berlin", "plugin", "login", "checkin", "kitchen", "seven", "eleven", "chicken", "listen",
+        "often", "heaven", "linen", "woollen", "sunken", "golden", "wooden", "broken", "spoken",
+        "stolen", "fallen", "swollen", "hidden", "ridden", "given", "taken", "eaten", "beaten",
+        "forgotten", "written", "rotten", "bitten", "gotten", "chosen", "frozen", "proven", "driven"
+    }
 )
-_IDIOM_KILL = re.compile(r"\b(?:kill|murder) (?:me|my \w+|him|her)\b")
-# "scared ill miss the bus", "scared of heights": fear of something ordinary.
-_TRIVIAL_FEAR = re.compile(
-    r"^\s*(?:i{_A}ll|ill|i will|i might|i{_A}d|id|i have|ive|i{_A}ve|i failed|i{_A}m gonna fail|of (?:my |the |me )?(?:heights|spiders|the dark|dark|dogs|clowns|exams?|tests?|results|failing|missing|dentist|needles|snakes|film|interview|meeting|review))\b".replace(  # noqa: E501
-        "{_A}", _A
-    )
+# fmt: on
+# fmt: off
+_STOPS_AFTER_ILL = frozenset(
+    {
+        "feel", "feeling", "felt", "so", "really", "very", "am", "is", "was", "be", "been", "get",
+        "got", "getting", "proper", "bit", "quite", "too", "an", "seriously", "mentally", "look",
+        "looks", "looking", "seem", "seems", "properly", "well", "dead", "being", "fallen", "fell",
+        "go", "went", "gone", "super", "more", "less", "most", "terminally", "critically"
+    }
 )
-_SCARED = re.compile(r"\b(?:scared|frightened|afraid|terrified)$")
-# Help with a task ("can you help im stuck on question 4", "help with my cv").
-_TASK = re.compile(
-    r"\b(?:homework|question|essay|cv|form|application|coursework|maths|revision|assignment|spelling)\b"
+# fmt: on
+# "hell hurt me" / "shell find me": he'll / she'll before a verb.
+# fmt: off
+_AFTER_HELL = frozenset(
+    {
+        "kill", "hurt", "stab", "batter", "beat", "do", "find", "come", "get", "share", "send",
+        "post", "leak", "be", "go", "make", "use", "burn", "smash", "break", "take", "never",
+        "just", "know", "see", "tell", "put", "shoot", "rape", "touch", "hit", "punch", "sort",
+        "deal", "end", "ruin", "cut", "knife", "shank", "slash", "jump", "murder", "strangle",
+        "choke", "kidnap", "expose", "show", "have", "probably", "defo", "definitely", "literally",
+        "actually", "still", "not", "wait", "keep", "bring"
+    }
 )
+# fmt: on
+# fmt: off
+_TO_BEFORE = frozenset(
+    {
+        "want", "wanted", "wants", "going", "need", "needs", "got", "have", "has", "tried", "try",
+        "trying", "go", "goes", "come", "came", "talk", "speak", "back", "used", "able", "scared",
+        "afraid", "supposed", "about", "like", "love", "hate", "start", "started", "began",
+        "decided", "plan", "planning", "ready", "me", "him", "her", "them", "told", "asked",
+        "forced", "made", "listen"
+    }
+)
+# fmt: on
+# fmt: off
+_FOR_NEIGHBOURS = frozenset(
+    {
+        "waiting", "wait", "looking", "stuff", "it", "out", "ask", "asking", "asked", "here",
+        "there", "coming", "come", "pics", "money", "work", "working", "sell", "selling", "hold",
+        "holding", "scared", "worried", "sorry", "thanks"
+    }
+)
+# fmt: on
+# fmt: off
+_PRONOUN = frozenset(
+    {
+        "me", "you", "u", "them", "him", "her", "us"
+    }
+)
+# fmt: on
 
-_COMPILED: list[tuple[str, re.Pattern[str]]] = [
-    *[("self_harm", re.compile(p.replace("{_A}", _A))) for p in SELF_HARM],
-    *[("danger", re.compile(p.replace("{_A}", _A))) for p in DANGER],
-    *[("help", re.compile(p.replace("{_A}", _A))) for p in HELP_NOW],
-]
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*|\s+|.", re.S)
+_SQUEEZE = re.compile(r"([a-z])\1{2,}")
 
 
 @dataclass(frozen=True)
@@ -173,25 +226,1536 @@ def normalise(text: str) -> str:
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
-def _idiom(kind: str, cue: str, after: str, norm: str) -> bool:
-    """A danger/help cue that is an idiom or an ordinary worry in this text."""
-    if _IDIOM_KILL.search(cue) and _IDIOM_AFTER.match(after):
+# fmt: off
+_CONTEXT_WORDS = frozenset(
+    {
+        "ill", "id", "hell", "shell", "hed", "shed", "bin", "sh", "2", "4", "am"
+    }
+)
+# fmt: on
+
+
+def _spell(word: str, prev: str, nxt: str, squeeze: bool) -> str:
+    """The plain-English form of one lower-case word (apostrophes kept in ``word``)."""
+    bare = word.replace("'", "") if "'" in word else word
+    if bare in _CONTEXT_WORDS:
+        return _spell_in_context(word, bare, prev, nxt)
+    hit = _SPELLING.get(bare)
+    if hit is not None:
+        return hit
+    if squeeze:
+        squeezed = _SQUEEZE.sub(r"\1", bare)
+        if squeezed != bare:
+            return _SPELLING.get(squeezed, squeezed)
+    if len(bare) >= 5 and bare.endswith("in") and bare[-3] not in "aeiou" and bare not in _IN_WORDS:
+        return bare + "g"  # "followin" -> "following"
+    return bare
+
+
+def _spell_in_context(word: str, bare: str, prev: str, nxt: str) -> str:
+    """Words whose reading depends on their neighbours ("ill", "hell", "2", "am")."""
+    if word in {"i'll", "i'd"}:
+        return "i will" if word == "i'll" else "i would"
+    if word in {"he'll", "she'll"}:
+        return word[:-3] + " will"
+    if bare == "ill":
+        return "ill" if prev in _STOPS_AFTER_ILL or not nxt else "i will"
+    if bare in {"hell", "shell"} and nxt in _AFTER_HELL:
+        return bare[:-2] + " will"
+    if bare == "hed" or (bare == "shed" and nxt in _AFTER_HELL):
+        return bare[:-1] + " would"
+    if bare == "id" and nxt in {"rather", "be", "have", "never", "just", "kill", "die", "end"}:
+        return "i would"
+    if bare == "bin" and prev in {"has", "have", "is", "had"}:
+        return "been"
+    if bare == "sh" and (
+        prev in {"been", "did", "done", "doing", "do", "my", "the", "into", "to", "i", "about"}
+        or nxt in {"again", "scars", "urges", "urge"}
+    ):
+        return "self harm"
+    if bare == "2" and prev in _TO_BEFORE and nxt.isalpha():
+        return "to"
+    if bare == "4" and (prev in _FOR_NEIGHBOURS or nxt in _PRONOUN):
+        return "for"
+    if bare == "am" and prev in {"", "and", "but", "so", "because", "now"}:
+        return "i am"
+    return _SPELLING.get(bare, bare)
+
+
+def _canonical(text: str) -> tuple[str, list[tuple[int, int, int, bool]]]:
+    """Plain-English copy of ``text`` and its pieces.
+
+    Each piece is ``(canonical start, original start, original end, unchanged)``;
+    :func:`_original` maps canonical offsets back through them.
+    """
+    low = normalise(text)
+    tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(low)]
+    words = [i for i, (tok, _) in enumerate(tokens) if tok[0].isalnum()]
+    nxt_of = {a: tokens[b][0].replace("'", "") for a, b in pairwise(words)}
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, bool]] = []
+    at = 0
+    prev = ""
+    last = len(low)
+    squeeze = bool(_SQUEEZE.search(low))
+    for i, (tok, s) in enumerate(tokens):
+        e = s + len(tok)
+        if tok[0].isalnum():
+            out = _spell(tok, prev, nxt_of.get(i, ""), squeeze)
+            prev = out.rsplit(" ", 1)[-1]
+        elif tok.isspace() or (tok in "-_/" and s > 0 and e < last):
+            out = " "
+        else:
+            if tok in ".!?;:\n":
+                prev = ""
+            out = tok
+        pieces.append((at, s, e, out == tok))
+        parts.append(out)
+        at += len(out)
+    return "".join(parts), pieces
+
+
+def _original(pieces: list[tuple[int, int, int, bool]], a: int, b: int) -> tuple[int, int]:
+    """The original offsets of canonical ``[a, b)``."""
+    starts = [p[0] for p in pieces]
+    ca, sa, _, same_a = pieces[bisect_right(starts, a) - 1]
+    cb, sb, eb, same_b = pieces[bisect_right(starts, b - 1) - 1]
+    return (sa + (a - ca) if same_a else sa), (sb + (b - cb) if same_b else eb)
+
+
+# --------------------------------------------------------------------------------------
+# Concept building blocks (over canonical text)
+# --------------------------------------------------------------------------------------
+
+_MYSELF = r"(?:myself|my self|me self|my selfe)"
+_INT = (
+    r"(?:(?:so|really|proper|properly|well|dead|bare|very|too|actually|literally|genuinely|"
+    r"honestly|fr|lowkey|kinda|kind of|a bit|a little|super|absolutely|completely|fucking|"
+    r"fking|fkn|bloody|just|still|now|getting|seriously|totally|that|sooo|extremely|"
+    r"feel|feeling|getting|more and more|quite) )*"
+)
+# fmt: off
+_FAMILY = _alt(
+    "mum", "dad", "step ?dad", "step ?mum", "sister", "little sister", "brother",
+    "little brother", "baby", "nan", "grandad", "gran", "family", "mum and dad", "kids",
+    "little \\w+", "son", "daughter", "house", "dog", "cat", "mates?", "friends?", "girlfriend",
+    "boyfriend", "partner", "auntie", "cousin", "grandma",
+)
+# fmt: on
+_VICTIM = rf"(?:me|us|my {_FAMILY}|mum|him|her|them|you)"
+# fmt: off
+_HARM = _alt(
+    "kill", "murder", "hurt", "stab", "shank", "knife", "batter", "beat", "rape", "shoot",
+    "slash", "burn", "smash", "hit", "punch", "kick", "attack", "kidnap", "strangle", "choke",
+    "jump", "merk", "cut", "break", "torture", "deck", "smack", "slap", "bash", "drown",
+    "abuse", "touch", "get rid of", "come after", "come for", "sort out", "teach \\w+ a lesson",
+    "end",
+)
+# fmt: on
+# fmt: off
+_HARM_PAST = _alt(
+    "hit", "hits", "hitting", "punched", "punches", "punching", "kicked", "kicks", "kicking",
+    "slapped", "slaps", "slapping", "smacked", "smacks", "smacking", "beat", "beats", "beating",
+    "battered", "batters", "battering", "strangled", "strangles", "strangling", "choked",
+    "chokes", "choking", "grabbed", "grabs", "grabbing", "pushed", "pushes", "pushing",
+    "pinching", "pinched", "pinches",
+    "shoved", "shoves", "dragged", "drags", "dragging", "pinned", "headbutted", "stamped on",
+    "bit", "bites", "surrounded", "cornered", "chasing", "chased", "mugged", "robbed", "jumped",
+    "ganged up on", "ganging up on", "burnt", "burned", "stabbed", "attacked", "attacks",
+    "assaulted", "hurt", "hurts", "hurting", "abused", "abuses", "abusing", "raped", "rapes",
+    "touched", "touches", "touching", "groped", "gropes", "molested", "threatened", "threatens",
+    "threatening", "spat on", "tied up", "tied", "bullying", "bullied", "beat up", "beats up",
+    "beating up", "battered", "thrown", "kicking off at", "hitting on", "starves", "starving",
+)
+# fmt: on
+# fmt: off
+_DRUG = _alt(
+    "tablets?", "pills?", "paracetamol", "meds", "medication", "medicine", "anti ?depressants?",
+    "sleeping (?:pills|tablets)", "co codamol", "codeine", "ibuprofen", "aspirin", "sertraline",
+    "fluoxetine", "citalopram", "insulin", "pain ?killers", "diazepam", "xanax", "valium",
+    "tramadol", "morphine", "lithium", "quetiapine", "prozac", "mirtazapine", "propranolol",
+    "amitriptyline", "melatonin", "antihistamines?",
+)
+# fmt: on
+# fmt: off
+_QTY = _alt(
+    "all", "whole", "load", "loads", "loada", "lots", "lot", "bunch", "handful", "pack",
+    "packs", "packet", "packets", "box", "boxes", "bottle", "bottles", "strip", "strips",
+    "too many", "every", "\\d+", "a few packets", "twenty", "thirty", "forty", "fifty", "ten",
+    "fifteen", "sixteen", "mums", "dads", "nans", "her", "his", "someone elses", "my mums",
+    "my dads", "my nans",
+)
+# fmt: on
+_FILL = r"(?:(?:a|an|the|my|of|whole|like|about|over|around|nearly|at least|some|more|her|his|them|those|these|all) )*"  # noqa: E501
+# "can you ring me tomorrow": a call arranged for later is not a call for help now.
+_NOT_LATER = (
+    r"(?! (?:me |us |my \w+ |her |him |you )?(?:back )?(?:tomorrow|later|next|on (?:mon|tue|wed|"
+    r"thu|fri|sat|sun)|at \d|after|about|when|in the morning|this (?:afternoon|evening|week)|"
+    r"from (?:college|school|work|training)|if you|if u|whenever|sometime|some time|no rush|"
+    r"to (?:talk about|discuss|arrange|book|sort)|for a chat|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|re |regarding|during))"
+)
+# fmt: off
+_BAD_AGENT = _alt(
+    "he", "she", "they", "someone", "somebody", "some one", "a man", "a guy", "a woman",
+    "an older (?:man|guy|lad|boy|bloke)", "men", "people", "a gang", "the gang",
+    "(?:this|that|the|some|these|those|two|three|\\d) (?:men|man|guy|guys|lads?|boys|people|"
+    "" "blokes?|gang|woman|strangers?|older \\w+)",
+    "my ex", "her ex", "his ex", "a stranger", "a car", "a van", "his mates", "his friends",
+    "(?:the )?opps", "(?:the )?olders", "them man", "man dem",
+    "there is (?:a man|someone|somebody|a car|a van|some \\w+)",
+    "there are (?:men|people|some \\w+|\\w+ (?:men|lads|guys|people))",
+)
+# fmt: on
+
+# --------------------------------------------------------------------------------------
+# Cues. Each is (kind, pattern); kinds: self_harm, danger, help.
+# --------------------------------------------------------------------------------------
+
+# fmt: off
+_WANT = _alt(
+    "want to", "wanted to", "wants to", "wanting to", "going to", "about to", "ready to",
+    "plan(?:ning)? (?:to|on)", "thinking (?:of|about)", "think about", "thought (?:of|about)",
+    "feel like", "felt like", "feeling like", "tempted to", "might", "might just", "will",
+    "i would", "should", "should just", "need to", "have to", "got to", "trying to", "tried to",
+    "try to", "wish i could", "urges? to", "decided to", "i am going to",
+    "keep thinking (?:of|about)", "cannot stop thinking about", "dreaming (?:of|about)",
+    "would rather", "rather", "just want to", "just wanna", "going to go and", "gonna",
+    "intend to", "mean to", "scared i will", "scared i am going to", "afraid i will",
+)
+# fmt: on
+# fmt: off
+_DEATH = _alt(
+    "die(?! (?:of|from|for|laughing|if|when|waiting|in a hole|tho|inside|a bit))",
+    "dying(?! (?:of|for|to|laughing|inside))", "be dead", "kill(?:ing)? " + _MYSELF,
+    "end(?:ing)? (?:it|it all|things|everything|my life|" + _MYSELF + ")(?! (?:with|off|now with))",
+    "top(?:ping)? " + _MYSELF, "off(?:ing)? " + _MYSELF, "do(?:ing)? " + _MYSELF + " in",
+    "hang(?:ing)? " + _MYSELF, "neck(?:ing)? " + _MYSELF, "drown(?:ing)? " + _MYSELF,
+    "jump(?:ing)? (?:off|from|in front of)",
+    "jump(?=\\s*(?:$|[.!?,]| tonight| now| off| from))", "be gone", "sort it (?:out )?tonight",
+    "take (?:the lot|them all|all of them|everything)", "overdose", "od",
+    "take (?:an overdose|all (?:my|the|of)|every)",
+    "not (?:be here|be alive|be around|exist|wake up|live|be in this world)",
+    "disappear(?: for ?ever| for good)", "stop (?:breathing|living|existing)",
+    "(?:go to )?sleep for ?ever",
+    "go to sleep (?:and|n) (?:not|never) (?:wake up|feel|come back)", "be gone for good",
+    "end (?:my )?life", "hurt(?:ing)? " + _MYSELF, "harm(?:ing)? " + _MYSELF,
+    "cut(?:ting)? " + _MYSELF, "self harm", "take my (?:own )?life",
+    "be with (?:my )?\\w+ in heaven", "give up on (?:life|everything|living)",
+    "walk (?:into|in front of) (?:the|a) ", "step in front of", "throw " + _MYSELF,
+)
+# fmt: on
+
+SELF_HARM = [
+    rf"\b{_WANT} {_INT}{_DEATH}",
+    rf"\bkill(?:ing|ed|s)? {_MYSELF}\b(?! laughing| with laughter)",
+    r"\bsuicid\w*\b(?! (?:prevention|awareness|squad|helpline|hotline|line|rates?|statistics))",
+    r"\bend(?:ing)? (?:it all|my (?:own )?life)\b",
+    r"\bend(?:ing)? it (?:tonight|now|today|for good|for real|soon|this week)\b",
+    r"\btake my (?:own )?life\b",
+    r"\b(?:never|not|do not|will not) (?:wake|waking) up\b(?! (?:early|late|in time|on time|before|"
+    r"till|until|for|this morning|at \d|when|in the morning|with))",
+    r"\b(?:no one|nobody|mum|dad|my \w+|they|he|she) (?:knows?|does not know|do not know|will not "
+    r"know)\b.{0,30}\b(?:going to|will) do it\b(?! (?:after|before|when|later|tomorrow))",
+    r"^\W*(?:cutting|self harming|harming myself|overdosed|od|suicidal)\W*$",
+    r"\b(?:it is|its|it) (?:all )?end(?:s|ing) tonight\b|\bending (?:it )?tonight\b"
+    r"|\bcannot take (?:another|one more) (?:day|night|minute|second)\b(?! of (?:this )?(?:rain|"
+    r"weather|school|college|homework|revision|lessons?|heat|cold|work|traffic))",
+    r"\b(?:hear|read|see) about me (?:on|in) the (?:news|papers?)\b",
+    r"\bi am (?:really |so |just )?not (?:ok|okay|alright)(?=\s*(?:$|[.!?,]|x))",
+    r"\bi (?:have )?(?:took|taken) (?:stuff|something|some stuff|loads)(?=\s*(?:$|[.!?,]))",
+    r"\b(?:put|putting|get|getting|got|sorted|sorting) (?:my |all my )?(?:stuff|things|affairs) "
+    r"(?:in order|sorted)\b(?! for)",
+    r"\b(?:do not|no one can|nobody can|you cannot|cannot) (?:try to |even try to )?stop me\b"
+    r"(?! now)",
+    r"\bfinish (?:myself(?: off)?|it all)\b|\b(?:any ?more|cannot take|had enough|pain)\b.{0,30}"
+    r"\bfinish it\b",
+    r"\bto end (?:it|it all|things|my life|everything)\b(?! (?:with|off))",
+    r"\boverdos\w*",
+    r"\b(?:i|i have|have|has|just|going to|she|he|they|taken|done|did|had|an) od(?:d|ed|'d)?\b",
+    rf"\b(?:cut|cuts|cutting|slit|slitting|slash|slashed|slashing|sliced|slicing|carved|carving|"
+    rf"scratch|scratched|scratching|burn|burnt|burned|burning|hurt|hurting|harm|harmed|harming|"
+    rf"hit|hitting|punch|punched|punching|starve|starving|starved|strangled|strangling|choked|"
+    rf"choking|bruised|bashing|bash|bite|biting|stab|stabbed|stabbing|poison|poisoned|"
+    rf"poisoning|hang|hanged) {_MYSELF}\b",
+    r"\b(?:cut|cuts|cutting|slit|slitting|slash|slashed|sliced|carved|carving|scratched|"
+    r"scratching|burnt|burned|burning|burn) (?:my|me|into my) (?:arms?|wrists?|legs?|thighs?|"
+    r"stomach|belly|skin|body|hips?|chest|neck|veins?)\b",
+    r"\bself (?:harm\w*|injur\w*)",
+    r"\b(?:been|started|keep|kept|i am|still|again|back to) (?:cutting|harming|burning)\b",
+    r"\bdo not (?:want|wanna) (?:to )?(?:be alive|exist|live|wake up|be here|be around|"
+    r"carry on|go on|be in this world)\b"
+    r"(?! (?:at|in|with|there|near|for|when|on|if|during|while|here|like that|with|early|late|so "
+    r"early)\b)",
+    r"\b(?:no longer|never) want to (?:live|be alive|exist|be here|wake up)\b",
+    r"\bwish (?:i )?(?:was|were|could|had|would|could just|just)? ?(?:be )?"
+    r"(?:dead|die|gone for good|disappear|end it|sleep for ?ever|never (?:been )?born|"
+    r"not (?:been )?born|not (?:here|alive)|never (?:woke|wake) up|not (?:wake|woken) up|"
+    r"did not wake up|did not exist|was not here|was not alive|never existed)\b",
+    r"\b(?:rather|would rather) (?:be dead|die)\b",
+    r"\b(?:no|what is the|whats the|there is no|not any|is there (?:any|even a)) point "
+    r"(?:in |of )?(?:me |my )?(?:even )?(?:living|life|being (?:alive|here|around)|going on|"
+    r"carrying on|existing|anything|trying|it all|me|being me|waking up|me being|"
+    r"anymore|any more|of me)\b",
+    r"\bno point any ?more\b",
+    r"\b(?:nothing|no one|nobody|no reason) (?:left )?to live for\b",
+    r"\bno reason (?:for me )?to (?:live|be here|go on|carry on|stay|keep going|wake up)\b"
+    r"(?! (?:in|at|for|on|with|late|up)\b)",
+    r"\b(?:tonight|today) is the (?:night|day)\b(?! (?:i finally|that i|we|of|for))",
+    r"\bclose my eyes and (?:not|never) (?:open them|wake up)\b",
+    r"\b(?:do not|cannot|can not) see myself (?:being )?(?:here|alive|around) (?:next|by|in|"
+    r"tomorrow|much longer|for long)\b",
+    r"\b(?:it|nothing) (?:will not|is not going to) matter any ?more\b",
+    r"\bsorry i (?:could not|was not|am not|was never|could never) (?:be )?(?:better|good "
+    r"enough|a better \w+|enough)\b",
+    r"\bi give up\b(?=.{0,20}\b(?:finished|done|any ?more|on (?:life|everything|myself|living))\b)"
+    r"|\bi am (?:so )?finished\W*$",
+    r"\b(?:life|living|my life|it) (?:is not|is no longer|not|is not even|never) worth "
+    r"(?:it|living|anything)\b",
+    r"\b(?:not|no longer) worth living\b",
+    r"\b(?:do not|does not) deserve to (?:live|be alive|be here|exist)\b",
+    r"\bshould not (?:be alive|exist|be here|have been born)\b",
+    r"\bnot feel anything (?:ever )?again\b|\bnever (?:feel anything|wake up) again\b",
+    r"\bcannot (?:go on(?! (?:the|this|that|a|an|my|holiday|trip|it|there|with|to|at|in|about)\b)|"
+    r"carry on|keep going|live like this|be here any ?more|"
+    r"do (?:this|it|life) any ?more|take (?:it|this|any ?more|life)|handle (?:it|this|life) "
+    r"any ?more|cope(?: any ?more| with (?:life|it all|everything|this|being alive))|"
+    r"do this(?=\s*(?:$|[.!?,x]| i | and | any ?more| no more))|"
+    r"take it(?=\s*(?:$|[.!?,x]| i | and | any ?more| no more))|cope(?=\s*(?:$|[.!?,x])))",
+    r"\b(?:had|have had) enough of (?:life|living|everything|it all|being alive|this life|"
+    r"existing|this world|being me)\b",
+    r"\b(?:had|have had) enough(?=\s*(?:$|[.!?]| i | now| of it all))",
+    r"\b(?:done|finished) with (?:life|living|everything|it all|this life|this world|"
+    r"being alive)\b",
+    r"\b(?:tired|sick) of (?:living|life|being alive|existing|being here|everything)\b",
+    r"\bgiv(?:e|ing) up on (?:life|living|everything|" + _MYSELF + r")\b",
+    r"\bbetter off (?:dead|without me|gone|if i (?:was|were|am|died|was not here))\b",
+    r"\b(?:every ?one|they|you|people|my (?:family|mum|dad|friends|mates)|the world|every ?body|"
+    r"all of you|you all|we)(?: all)? (?:would|will|i would) (?:all )?be (?:better|happier|fine|"
+    r"ok|good|better off)(?: off)? (?:without me|if i (?:was|were|am|was not|were not) "
+    r"(?:gone|dead|not here|not around|here)|when i am gone|if i died|once i am gone)",
+    r"\bhappier (?:without me|if i (?:was|were) (?:gone|dead|not here))\b",
+    r"\b(?:no one|nobody|every ?one|they|people) (?:would|will|is going to|would even|will even|"
+    r"would not|will not|wont|would ever)? ?(?:even )?(?:miss|notice|care|be sad|cry|mind)"
+    r"(?: me| if i (?:was|were|am|died|disappeared|was not|left|went|killed|did))",
+    r"\b(?:no one|nobody|they|people|every ?one|he|she) (?:do not |does not |would not |will not |"
+    r"even )?(?:cares?|care) if i (?:live|die|lived|died|"
+    r"am dead|was dead|was gone|disappear)",
+    r"\bi am (?:such )?a burden\b|\bburden (?:to|on) (?:every ?one|you|my|them)",
+    # farewells
+    r"\b(?:said|saying|say|to say|wanted to say|wanna say|want to say) (?:my )?goodbyes?\b",
+    r"\bgoodbye (?:every ?one|all|world|forever|for ?ever|mum|dad|nan|every ?body|x|guys)\b",
+    r"\bthis is (?:my )?(?:goodbye|the end|my last)\b",
+    r"\b(?:^|[.!?] *)goodbye\W*$",
+    r"\bbye (?:every ?one|all|world|for ?ever|every ?body)\b(?=\s*(?:$|x|[.!]|i|sorry|love))",
+    r"\b(?:i am )?sorry for everything\b",
+    r"\bi love (?:you|u) all\b",
+    r"\btell (?:my \w+(?: \w+)?|mum|dad|her|him|them|every ?one|\w+) (?:that )?i (?:love|loved) "
+    r"(?:her|him|them|you|u|\w+)",
+    r"\blook after (?:my|mum|\w+ for me)",
+    r"\b(?:you|u|they|she|he|no one|nobody) (?:will|will not|wont) (?:ever )?(?:hear from|see) "
+    r"me (?:again|any ?more|ever again)",
+    r"\bnever (?:hear from|see) me again\b",
+    r"\b(?:will not|wont) be (?:here|around|alive|about) (?:much longer|tomorrow|for long|"
+    r"by (?:tomorrow|the morning|monday)|in the morning|any ?more|next week|after tonight)\b",
+    r"\b(?:my )?last (?:message|text|msg|time (?:you|u) (?:will )?hear|time (?:i will|i am going "
+    r"to|i will ever) (?:message|text|talk|speak|contact|write))\b"
+    r"(?!.{0,25}\b(?:bed|sleep|battery|credit|data|tonight i promise|for today|before|till|"
+    r"until|about|re|regarding)\b)",
+    r"\b(?:given|giving|gave|give) (?:all )?(?:of )?my (?:stuff|things|stuff|clothes|"
+    r"belongings|games|xbox|ps\d) away\b|\bgiv(?:e|en|ing) away (?:all )?my\b",
+    r"\b(?:will not|do not|wont) need (?:it|them|my \w+|any of (?:it|this)) (?:any ?more|"
+    r"where i am going|after tonight)|\bwill not need it\b",
+    r"\b(?:written|wrote|writing|left|leave|leaving) (?:a |my |some |the )?(?:notes?|letters?)"
+    r"(?: for| to)? (?:my |every|mum|dad|her|him|them|you)",
+    r"\b(?:suicide|goodbye) (?:note|letter|message|text|video)\b",
+    r"\b(?:wrote|written|writing|left|leaving) (?:a |my )?goodbye\b(?!.{0,40}\b(?:last day|"
+    r"whiteboard|card|leaving do|party|class)\b)",
+    r"\ba note\b.{0,25}\b(?:sorry|goodbye|bye|love)\b",
+    # means and places
+    r"\b(?:got|have|bought|found|tied|tie|ready|made) (?:the |a |some )?(?:rope|noose|ligature)\b"
+    r"|\b(?:rope|noose) (?:is )?(?:ready|round|around|tied|up)\b|\bnoose\b",
+    r"\b(?:saving|saved|stockpil\w*|hoard\w*|collect(?:ing|ed)?|kept|keeping) (?:up )?"
+    r"(?:all )?(?:my |the |of )*" + _DRUG,
+    _DRUG + r" (?:are )?(?:ready|lined up|counted out|in (?:my|me) hand)",
+    r"\b(?:pills|tablets|meds|blade|blades|knife|razor|rope) (?:are |is )?(?:in front of me|"
+    r"next to me|on my bed|beside me|by my bed|on the table in front of me)\b",
+    r"\b(?:pills|tablets|meds) in (?:my|me) hand\b",
+    r"\b(?:on|at|by|near|standing on|stood on|sat on|sitting on|top of|edge of|going to|"
+    r"walking to|heading to|on my way to|off|jump off|over|looking over|looking down from) "
+    r"(?:the |a |this |that )?(?:top of (?:the |a )?|edge of (?:the |a )?)?(?:bridge|roof|"
+    r"rooftop|railway|train tracks|train track|train line|tracks|rail (?:line|tracks)|"
+    r"level crossing|cliffs?|cliff edge|river|canal|reservoir|quarry|multi ?storey|"
+    r"car park roof|top floor|ledge|motorway|flyover|pier|viaduct|balcony)\b",
+    r"\b(?:step|stepping|stepped|walk|walking|walked|jump|jumping|jumped|run|running|throw "
+    r"myself|fall|drive|driving|lie|lying|lay) (?:out )?(?:into|in front of|under) (?:a|the) "
+    r"(?:train|bus|lorry|car|traffic|river|sea|canal)\b",
+    r"\b(?:scared|afraid|frightened|worried) (?:of )?what i (?:might|will|am going to|could) "
+    r"do(?: to " + _MYSELF + r")?\b",
+    r"\b(?:do not|cannot) trust " + _MYSELF + r"\b",
+    r"\bdo something (?:stupid|silly|bad|drastic)\b",
+    r"\bvoices? (?:are |is |keep )?(?:telling|tell|told) me to\b",
+    r"\bblades?|\brazors?\b|\bsharpener blade",
+    r"\b(?:cuts?|wounds?) (?:are|is)? ?(?:really |so |too |well )?(?:deep|bad|bleeding|gaping)\b"
+    r"|\bdeep cuts?\b",
+    r"\b(?:will not|cannot|does not|do not|can not) stop (?:the )?bleeding\b",
+    r"\bbleeding (?:loads|a lot|badly|heavily|everywhere|out|so much|really bad)\b"
+    r"|\bblood everywhere\b|\blost (?:a lot of|loads of|so much) blood\b",
+    r"\brelapsed\b",
+    r"\btake (?:my|her|his|their) (?:own )?life\b",
+    r"\b(?:have not|not|has not|had not) eaten (?:for|in) (?:days|\d+ days|a week|ages|two days|"
+    r"three days)\b|\b(?:keep|keeps|kept) (?:fainting|passing out|blacking out)\b",
+    r"\b(?:do not|does not) care (?:what happens to (?:me|her|him)|if i (?:live|die|get hurt|"
+    r"wake up)|about (?:myself|living|my life) any ?more)\b",
+    r"\btoo (?:much|many) (?:of )?(?:my |her |his |the )?" + _DRUG + r"\b",
+    r"\bif (?:anything|something) (?:happens|bad happens) to me\b",
+    r"\b(?:got|have|holding|bought|found) (?:\w+ ){0,2}(?:bottle|box|pack|packet|load|loads|stash|"
+    r"handful|strip|drawer ?full) of " + _DRUG + r"\b",
+    r"\bblood (?:coming|pouring|gushing|dripping|running|pumping) (?:out|from|down)\b",
+    r"\b(?:do not|not|never) feel like (?:living|being alive|carrying on|going on|existing|waking "
+    r"up|being here)\b",
+    r"\b(?:thinking|think|thought|cannot stop thinking) about (?:the|my|those|all the|taking "
+    r"(?:the|my|all))? ?" + _DRUG + r"\b|\bcannot stop thinking about (?:dying|death|it|ending|the "
+    r"bridge|the knife|the blade|jumping|killing)\b",
+    r"\b(?:happy|happier|fine|better|easier|ok|okay) without me\b",
+    r"\b(?:no one|nobody) (?:even )?(?:notices|would notice|would care|cares about me|would miss "
+    r"me|will miss me|misses me)\b",
+    r"\bwant to be with (?:my )?\w+ (?:now|again)\b(?=.{0,50}\b(?:only one who|cared|loved me|"
+    r"miss (?:him|her)|gone|passed|died|heaven)\b)",
+    r"\b(?:no one|nobody|you|they|every ?one|my \w+) (?:will|would) (?:have to |need to |ever )?"
+    r"(?:deal with|worry about|put up with|look after|bother with|see|hear from) me (?:after|any "
+    r"?more|again|ever|soon|much longer|for long|tomorrow)\b",
+    r"\b(?:banging|hitting|punching|scratching|cutting|burning|hurting|starving|taken|took|"
+    r"swallowed|drank|overdosed)\b[^.!?]{0,40}"
+    r"\bon purpose\b",
+    r"\bbefore (?:it is|its) too late\b",
+    r"\bblood in (?:it|my (?:sick|wee|pee|poo|vomit|mouth))\b|\b(?:coughing|throwing|being sick"
+    r"|vomiting|puking) (?:up )?blood\b",
+    r"\b(?:cannot|can not|do not think i can|not able to|unable to|could not|not sure i can|"
+    r"do not know if i can) keep (?:myself|me) safe\b",
+    r"\bbe a (?:problem|burden|bother|pain) (?:for|to) (?:any ?one|any ?body|every ?one|you|"
+    r"you all) (?:after|any ?more|much longer|for long)\b|\bmade up my mind\b(?=.{0,60}\b(?:"
+    r"after today|tonight|any ?more|not going to be|gone|end)\b)",
+    r"\b(?:done|did|do) something to (?:myself|herself|himself|themselves)\b",
+    r"\b(?:cut|cutting|slashed|burnt|burned|scratched) (?:her|his|their) (?:arms?|wrists?|legs?|"
+    r"thighs?|stomach|skin|body)\b(?! (?:from|at|in|on|playing) )",
+    r"\b(?:want|wanna|wish i could|going) to (?:just )?(?:vanish|disappear)\b(?! (?:off|from) "
+    r"(?:social|snap|insta|tiktok|the group))",
+    r"^\W*(?:i am )?(?:so |really |very )?sorry (?:mum|dad|nan|every ?one|guys|all|to every ?one)"
+    r"\W*(?:x+)?\W*$",
+    r"\bswallowed (?:\w+ ){0,3}(?:loads|lots|stuff|everything|all|a load|a bottle|a pack|a box|"
+    r"bleach|something)\b",
+    r"\b(?:i am|am) (?:\w+ )?ending it\b(?! with)",
+    r"\b(?:will not|not going to|am not going to|might not|may not) be (?:here|around|alive) "
+    r"(?:tomorrow|much longer|for long|by|after|next week|in the morning|any ?more)\b",
+    r"\bmy (?:own )?(?:funeral|grave|death)\b",
+    r"\b" + _DRUG + r"\b.{0,40}\b(?:dizzy|sick|ill|faint|weird|funny|drowsy|sleepy|cannot stay "
+    r"awake|cannot see|heart|throwing up|passing out)\b",
+    r"\bswallowed (?:\w+ ){0,4}" + _DRUG + r"\b",
+    r"\b(?:dizzy|sick|ill|faint|weird|drowsy|throwing up|passing out)\b.{0,30}\b(?:after|since|"
+    r"from) (?:the |those |taking |i took |all the |my )?" + _DRUG + r"\b",
+    r"\b(?:took|taken|had|swallowed) some of (?:my|her|his|the|mums|dads|nans) (?:\w+ )?" + _DRUG,
+    r"\bi am (?:just )?(?:a )?(?:waste of (?:space|oxygen|air|life)|worthless|useless)\b",
+    r"\b(?:make it|get) through (?:tonight|the night)\b|\bnot (?:going to )?make it (?:through|to "
+    r"(?:tomorrow|the morning))\b",
+    r"\b(?:want|wanna|going) to be with (?:her|him|them|my \w+|mum|dad|nan|grandad) "
+    r"(?:again|in heaven|up there)?\b(?=.{0,60}\b(?:dead|died|passed|heaven|gone|grave)\b)"
+    r"|\b(?:dead|died|passed away|in heaven)\b.{0,40}\bwant to be with (?:her|him|them)\b",
+    r"\bif (?:you|u) (?:do not|dont|never) hear from me\b",
+    r"\bend(?:ing)? (?:things|everything)\b(?! (?:with|off))",
+    r"\b(?:tired of|sick of|cannot) (?:fighting|fight (?:it|this) any ?more)\b"
+    r"|\b(?:going to|ready to|want to|time to) let go\b",
+    r"\b(?:done|did) something (?:stupid|bad|silly|really bad|really stupid|terrible)\b"
+    r"(?! to my (?:hair|room|phone|car|nails|eyebrows|fringe|clothes|bike|face with))",
+    r"\bleav(?:e|ing) (?:this world|this life|this earth)\b",
+    r"\b(?:fed up|sick|tired) (?:of|with) (?:being alive|living|life|existing|being here)\b"
+    r"(?! (?:in|at|with|here|there|near|on)\b)",
+    r"\b(?:better|happier|easier)(?: off)?\b.{0,25}\b(?:without me|"
+    r"if i (?:\w+ ){0,2}(?:was not|were "
+    r"not|was gone|were gone|was dead|were dead|died|disappeared|did not exist|was never born|"
+    r"am gone|am dead|am not (?:here|around)))\b",
+    r"\bbetter off (?:in the ground|six feet under|not existing|not here|not alive|gone)\b",
+    r"\b(?:ways|how|best way|easiest way|quickest way|painless way|quick way) to (?:die|kill "
+    r"(?:myself|yourself|someone|you)|end it|end (?:my|your) life|overdose|hang|not wake up)\b",
+    r"\bhow (?:many|much) (?:\w+ ){0,2}(?:pills|tablets|paracetamol|meds|\w+ pills|it takes|"
+    r"would (?:it take to )?kill|to (?:die|kill|overdose|od))",
+    r"\b(?:looked|looking|searched|searching|googled|googling) (?:up )?(?:how|ways)\b",
+    r"\b(?:got|have|made|making|made up) (?:a|my) plan\b.{0,40}\b(?:do it|to do it|going to|"
+    r"tonight|end|die|kill)\b",
+    r"\b(?:hurt|harm|kill|cut|hit) (?:\w+ ){0,3}(?:or|and) " + _MYSELF + r"\b",
+    r"\b(?:tried|trying|attempted|attempt|tries) to (?:kill|hang|hurt|end|drown|overdose|"
+    r"strangle|cut|poison|jump|take (?:her|his|my|their) (?:own )?life)\b",
+    r"\b(?:kill(?:ed|s|ing)?|hang(?:ed|s|ing)?|hung|hurt(?:s|ing)?|harm(?:s|ed|ing)?|cut(?:s|ting)?|"
+    r"drown(?:ed|ing)?) (?:himself|herself|themselves|themself)\b",
+    r"\bmarks (?:on|round|around) (?:his|her|my) (?:neck|wrists?|arms?)\b",
+    r"\b(?:not coming (?:home|back) (?:ever )?(?:again|ever)|"
+    r"do not (?:come )?look(?:ing)? for me)\b",
+    r"\b" + _DRUG + r"\b(?=.{0,40}\b(?:all|them all|all of them|the lot|whole|every one|"
+    r"too many|overdose|going to take|gonna take|take them)\b)",
+    r"\b(?:bought|buying|got|have|stole|nicked) (?:some |a (?:box|pack|packet|bottle) of |"
+    r"loads of )?" + _DRUG + r"\b(?=.{0,40}\b(?:going to|take them|tonight|all)\b)",
+    r"\b(?:wrote|written|writing|made|make|making) (?:a|my) will\b",
+    r"\b(?:taking|take|took|swallowing|swallow) (?:all of them|them all|the lot|all of it)\b",
+    r"\b(?:got|have|getting|get|took|taken) (?:the|my|all the|all my|a) (?:tablets|pills|meds|"
+    r"blade|blades|knife|razor|rope) out\b",
+    r"\b(?:want|wish) (?:it|it all|everything|the pain|this|all this) to go away "
+    r"(?:for good|for ?ever|permanently)\b",
+    r"\bwant (?:it all|everything|this|all this|it|the pain|life|things|my life|it all) to "
+    r"(?:end|stop|be over)\b",
+    r"\bwant out (?:for good|for ?ever|of (?:life|this life|everything|this world))\b",
+    r"\b(?:do not|cannot|can not) see (?:the|any) point (?:in |of )?(?:living|life|anything|"
+    r"going on|carrying on|being (?:here|alive)|me|any ?more|waking up|trying)\b"
+    r"|\bsee no point in (?:living|life|anything|going on|being)\b",
+    r"\b(?:taken|took|take|taking|swallowed|swallow|swallowing|downed|necked|necking|had|"
+    r"have had|ate|eaten|popped|gulped|done) "
+    + _FILL
+    + _QTY
+    + " "
+    + _FILL
+    + r"(?:\w+ )?"
+    + _DRUG
+    + r"\b(?! (?:a day|daily|each|every (?:day|morning|night)|twice|like the doctor|"
+    r"as prescribed|for my (?:adhd|headache|period|back|asthma|epilepsy)))",
+    r"\b(?:taken|took|swallowed|had|necked) (?:my )?(?:mums|dads|nans|mum's|dad's|someone "
+    r"elses|her|his) " + _DRUG,
+    r"\b(?:has|have|she is|he is|i have|they have|just) (?:taken|took|swallowed|had) "
+    r"(?:something|stuff|some stuff|some pills|pills|tablets)\b(?! (?:to eat|to drink|of|from|"
+    r"for))",
+    r"\b(?:taken|took|swallowed|had|drunk|drank|necked) (?:something|some stuff|stuff|"
+    r"loads|loads of stuff|pills)\b(?! (?:to eat|to drink|for (?:tea|dinner|lunch|breakfast)|at|"
+    r"of (?:mine|yours|hers|his)|from (?:the|my) (?:shop|fridge)))[^.?!]{0,40}\b(?:ill|sick|"
+    r"dizzy|faint|poorly|weird|funny|bad|wrong|cannot|can not|passed out|heart)\b",
+    r"\btaken something i (?:should not|should not have)\b",
+    r"\b(?:cannot|can not|will not|could not) wake (?:her|him|them|up)\b|\bnot waking up\b"
+    r"|\bunconscious\b|\b(?:is not|not|stopped) breathing\b|\bturn(?:ed|ing) blue\b",
+]
+
+DANGER = [
+    # threats of harm to the writer or their family
+    rf"(?<!\bi )(?<!\bi am )(?<!\bwe )(?<!\bwe are )\b(?:will|would|going to|coming to|want to|"
+    rf"wants to|trying to|threatened to|threatening to|threatens to|promised to|swore to|"
+    rf"about to|come and|come round and|come over and|gonna|gunna|is|are|will come and|"
+    rf"said (?:he|she|they) would|going to come and) (?:\w+ )?{_HARM} (?:up )?{_VICTIM}\b"
+    rf"(?! (?:out\b|at (?:fifa|cards|chess|pool|football|the game)|with (?:a |the )?"
+    rf"(?:pillow|ball|snowball|cushion)|a (?:coffee|drink|brew|favour|text)))",
+    r"\b(?:will|would|going to|gonna|want to|wants to|trying to) (?:find|get) (?:me|us)\b"
+    r"(?! (?:a|an|some|one|the|to|from|at|up|for|home|after|in|on|when|back|out|into|"
+    r"there|tomorrow|later|from)\b)",
+    r"\b(?:he|she|they|them|it) (?:will|would) do (?:me|us|him|her) in\b|\bdo (?:me|us) "
+    r"(?:in|over)\b",
+    r"\b(?:know|knows|found out|find out) where (?:i|we|my \w+|mum|you) (?:live|lives|go|am|"
+    r"are|stay|stays|sleep|work)\b",
+    r"\bthreat(?:en|ened|ening|ens|s)?\b(?! (?:to (?:tell|report|ground|take my phone|call my "
+    r"(?:mum|dad)|ring my (?:mum|dad))|of (?:rain|exclusion)))",
+    r"\bif i (?:tell|told|say|said|snitch|grass|speak|talk|go to the police|call the police|"
+    r"report|leave|do not pay|do not do|do not send|stop)\b[^.?!]{0,40}\b(?:kill|hurt|stab|"
+    r"batter|beat|dead|shoot|burn|rape|find|get me|send|share|post|do me)",
+    r"\b(?:one way or another|or else|or i am dead|or they will|or he will|or she will|"
+    r"or i will get|pay (?:up|it back) or|or face the consequences)\b",
+    # violence to the writer or family
+    rf"(?<!\bi )(?<!\bwe )\b{_HARM_PAST} (?:me|us|mum|dad|nan|my (?:mum|sister|brother|little \w+|"
+    rf"baby|nan|family|mum and me|mum and dad|dad|step ?mum|girlfriend|boyfriend|"
+    rf"partner))\b(?! (?:at (?:fifa|cards|chess|pool|football|"
+    rf"the game|the race|\w+ (?:game|match))|in (?:the (?:race|final|match|game))|\d|"
+    rf"with (?:a |the )?(?:pillow|ball|snowball|cushion|water|nerf)|(?:in|into) (?:the )?"
+    rf"(?:pool|water|sea)|a (?:coffee|drink|brew|favour|text|message)|by (?:\d|a point)))"
+    rf"(?! to (?:apply|do|try|go|study|revise|work|be|get|join|keep|take|finish|enter|sign|"
+    rf"speak|talk|stand|believe|aim))",
+    r"\bthrew (?:\w+ ){0,3}at (?:me|us|my (?:mum|head|face))\b(?<!ball at me)",
+    r"\b(?:i|we|she|he|my \w+) (?:got|was|were|been|have been|has been|get|gets|keep getting|"
+    r"been getting|have been getting|has been getting|am getting|is getting|keeps getting) "
+    r"(?:hurt|beaten|beaten up|battered|jumped|stabbed|attacked|raped|assaulted|mugged|robbed|"
+    r"bitten(?! by (?:midges|mosquito\w*|mozzies|insects|bugs|ants|fleas|nettles|bed ?bugs|"
+    r"(?:a|the|my|our) (?:dog|spider|bee|wasp|cat|horse|hamster|rabbit|puppy|snake)))|"
+    r"spiked|drugged|kidnapped|groomed|abused|hit|kicked|punched|threatened|touched|grabbed|"
+    r"chased|strangled|choked|followed|sexually assaulted|taken|pushed|shoved|thrown|dragged|"
+    r"pinned down|held down|tied up|locked in|burnt|burned)\b(?! (?:at|in|playing|by (?:a|"
+    r"the) ball|during) (?:football|pe|training|match|rugby|game|the game|netball|hockey)\b)"
+    r"(?! \d)(?! by (?:a|the) (?:ball|football|rugby ball|hockey (?:stick|ball)|bat|racket|"
+    r"frisbee|shuttlecock|netball|cricket ball|car door|door))",
+    r"\bbeing (?:followed|chased|hurt|hit|beaten|threatened|touched|abused|watched|groomed|"
+    r"held|kept|exploited|used|made to|forced|blackmailed|bullied)\b"
+    r"(?! (?:back|in detention|in isolation|after school|at school|on (?:insta|tiktok|snap)))"
+    r"(?! by (?:my|the|our) (?:little |big |baby )?(?:sister|brother|nan|mum|dad|auntie|aunt|uncle|"
+    r"babysitter|childminder|teacher|cousin|gran|grandma|grandad|carer))",
+    r"\b(?:following|followed|follows|watching|watches|stalking|stalked|stalks) (?:me|us|my house|"
+    r"the house|our house)\b"
+    r"(?! (?:on|back on) (?:insta|tiktok|snap|twitter|ig|social))",
+    r"\b(?:raped|rape|sexually assaulted|sexually abused|molested|groomed|grooming|spiked|drugged|"
+    r"spiking)\b",
+    r"\bput (?:something|stuff|drugs|something in) (?:in )?my (?:drink|food)\b",
+    r"\b(?:forced|forcing|force|made|makes|make|making|got|gets|tells|told|wants|want|wanted|"
+    r"pressuring|pressured|pressure) (?:me|her|him) (?:to )?(?:have sex|do stuff|do things|"
+    r"sleep with|touch|suck|watch|send(?: them| him| her)? (?:pics|pictures|photos|nudes|videos?|"
+    r"money|naked|stuff)|sell|carry|hold|deliver|drop|move|run|stash|hide|take "
+    r"(?:a|the|some|stuff|things|drugs|bags?|packages?|parcels?)|bring|go country|go to "
+    r"(?:another|a different|other) (?:town|city|place)|do (?:runs|drops|shots)|stay|go with|"
+    r"get in|keep (?:stuff|things|drugs|it|them)|sit on|take off)\b",
+    r"\b(?:hold|sell|carry|deliver|drop|move|stash|hide|keep|take|bring|run|ship) (?:stuff|"
+    r"things|drugs|gear|food|weed|bags?|a bag|packages?|a package|parcels?|a parcel|it|them|"
+    r"money|cash|phones?|a phone|knives|a knife)(?: \w+){0,3} (?:for (?:them|him|her|these|"
+    r"those|the|some|people|a guy|a man|older)|to (?:another|a different|other) (?:town|city|"
+    r"place|area))",
+    r"\bowe (?:them|him|her|these \w+|those \w+|people|some (?:people|men|lads|guys|man)|the "
+    r"(?:lads|men|guys|dealer|older \w+)|someone|somebody|a dealer|men|money|\d+|\w+ (?:quid|"
+    r"pounds|grand))\b(?! (?:a|an|one) (?:card|birthday|favour|present|thank|visit|text|call|reply|"
+    r"apology|drink|pint|coffee|brew|biscuit))",
+    r"\bowes (?:them|him|these \w+|those \w+|people|some \w+|the \w+|money|\d+)\b",
+    r"\b(?:drug|a|the|in|big) debt\b|\bwork (?:it|the debt|off the debt|off) off\b"
+    r"|\bpay (?:it )?(?:back|off) (?:the debt|what i owe)\b",
+    r"\b(?:trap ?house|going country|go country|gone country|county lines|cuckoo\w*)\b",
+    r"\b(?:comes?|came|coming|gets?|got|getting) (?:in|into) (?:my|me) (?:room|bed)\b"
+    r"(?! to (?:say|wake|get|tell|borrow))",
+    r"\b(?:makes|made|make|making|forces|forced) me (?:touch|do stuff|do things|have sex|"
+    r"watch (?:porn|him|them|videos)|sit on|kiss|suck|take (?:my )?clothes off)\b",
+    r"\b(?:touch|touches|touching|touched|groping|groped|grabbing|grabbed|feeling|feels|felt) "
+    r"(?:me|my (?:leg|legs|bum|chest|boobs|private|privates|body|thigh|thighs|breasts|bottom))\b"
+    r"(?<!it touched me)(?<!that touched me)(?<!really touched me)(?!\s*(?:up|lol|haha))",
+    r"\b(?:asking|asked|asks|ask|wants|wanted|want|keeps asking|begging|demanding|demands|"
+    r"pressuring|pressure|making|made|make|told|tells|forcing|forced|get|gets|getting) "
+    r"(?:me |her |him |my \w+ (?:\w+ )?)?(?:for |to (?:send|take|show|do) (?:him |them |more )?)?"
+    r"(?:some |more |the |any )?(?:pics|pictures|photos|nudes|videos|vids|naked|nude|selfies|"
+    r"snaps|sexy)\b",
+    r"\b(?:share|send|post|leak|show|put|spread|upload) (?:them|the (?:pics|photos|pictures|"
+    r"video|videos|ones)|my (?:pics|nudes|photos|pictures)|it|the nudes|those|everything)\b"
+    r"(?:\s+\w+){0,4}\s+(?:online|to every ?one|to my|on (?:snap|insta|social|the internet|"
+    r"tiktok)|every ?where|unless|if i|at school)",
+    r"\b(?:nudes|pics|pictures|photos|videos?) of me\b",
+    r"\b(?:filmed|recorded|videoed) me\b",
+    r"\bsext\w*|\bblackmail\w*|\bextort\w*",
+    r"\b(?:show|send|share|post|sending|showing) (?:every ?one|people|the whole school|his mates|"
+    r"her mates|my (?:mum|dad|family|mates|friends)|every ?body) (?:my|the|our|her|his) (?:pics|"
+    r"nudes|photos|pictures|videos?|snaps)\b",
+    r"\bunless i (?:pay|send|do|give|meet|go)\b",
+    r"\b(?:older|grown|adult) (?:man|men|guy|guys|lad|lads|boy|boys|bloke|woman|male)\b"
+    r"(?! (?:from|at|in) (?:college|school|sixth form|year \d+|my class|footy|football|the team))"
+    r"|\b(?:man|guy|bloke) "
+    r"in (?:his|their) (?:\d0s|twenties|thirties|forties|fifties)\b|\b\d\d (?:year old|yr old|"
+    r"yo) (?:man|guy|bloke|lad)\b",
+    r"\b(?:gone|went|run|ran|going) off with (?:a|an|some|this|that|these|those|the|older|his|her) "
+    r"(?:\w+ )?(?:man|men|guy|guys|lads?|bloke|people|older)\b",
+    r"\bwith (?:those|these|some|the|older) (?:men|lads|guys|older \w+)\b(?! (?:from|at) "
+    r"(?:school|college|football|work|youth club))",
+    # a dangerous person here or coming
+    rf"\b{_BAD_AGENT} (?:is |are |was |were |has been |have been |keeps? |still |again |back |who |"
+    rf"moving mad |moving \w+ |kicking off |acting mad |shouting |screaming |"
+    rf"just |now |been )*(?:(?:sat|sitting|parked|waiting|stood|standing|hanging about|"
+    rf"hanging around|lurking) (?:in (?:his|a|the|their|her) (?:car|van) )?)?(?:outside|"
+    rf"at (?:the|my|our|me) (?:door|window|house|front door|back "
+    rf"door|gate|gates|school gates?|flat)|in (?:the|our|my) (?:garden|house|flat|hallway|"
+    rf"stairwell|room|loft|attic|"
+    rf"kitchen|garage|shed|bathroom|cupboard|back yard)|downstairs|"
+    rf"trying to (?:get in|break in|break the door|get through|open)|banging|knocking|hammering|"
+    rf"kicking (?:the|our|my) door|parked (?:up )?(?:outside|near|by|at)|sat outside|sitting "
+    rf"outside|stood outside|standing outside|waiting (?:outside|for me|at the|at my|for her|for "
+    rf"him|round the corner)|hanging (?:about|around) outside|on (?:his|her|their|the) way|"
+    rf"coming (?:round|over|here|back|for me|after me|to (?:get|find|take) (?:me|him|her|us))|"
+    rf"following me|followed me|watching (?:me|the house|my house|us)|at the (?:bottom|end|top) "
+    rf"of (?:the|my|our) (?:stairs|road|street|block|stairwell|close|drive|garden)|"
+    rf"back(?=\s*(?:$|[.!?,]| "
+    rf"again| and(?! (?:fine|ok|okay|safe|well|alright|seems|settled))| here| now| outside|"
+    rf" in the| at the|x))|here(?=\s*(?:$|[.!?,]| again| now| "
+    rf"and|x| i| he| she| they| pls| please| help| omg| oh my god| wtf| right now))|found me|"
+    rf"looking for (?:me|us|him|her|my))"
+    rf"(?! (?:to (?:pick|take|drop|collect|give|see|get (?:chips|food|some))|with (?:the )?"
+    rf"(?:shopping|car|food|pizza)|for (?:chips|food|tea|dinner|lunch|my birthday|a brew|a "
+    rf"cuppa|a chat|the bus|a lift)|from (?:work|school|college|uni|holiday|the shop|town)))",
+    r"\b(?:banging|knocking|kicking|hammering|smashing|bashing) (?:on|at|in|down) (?:the|my|our) "
+    r"(?:door|doors|window|windows)\b",
+    r"\btrying to (?:break|kick|get) (?:the door down|in|through the door)\b",
+    r"\b(?:keeps?|kept) (?:turning|showing) up\b(?! (?:late|on time|early|for))",
+    r"\b(?:will not|does not|do not|never) (?:leave me alone|go away|stop (?:following|"
+    r"messaging|ringing|calling|texting) me)\b",
+    r"\b(?:will not|do not|does not) (?:go|leave)(?=\s*(?:$|[.!?,]| away| and| i| he| she| they))",
+    r"\b(?:he|she|they|men|people|someone|the \w+) (?:keep |keeps |are |is |have been |were "
+    r"|came )?(?:asking|looking) for (?:me|my (?:son|daughter|boy|girl|child|kid)|him|her|us)\b",
+    r"\b(?:he|she|they) (?:found|has found|have found|tracked down) (?:me|us|where)\b"
+    r"(?! (?:a|an|some|the)\b)",
+    r"\bcoming (?:for|after) (?:me|us|him|her)\b|\bcoming to (?:get|find) (?:me|us|him|her)\b",
+    r"\b(?:has|have|got|with|pulled|pulled out|waving|holding|carrying|carries|brought|"
+    r"brandishing) "
+    r"(?:a |an |his |her |their |out a |a big )?(?:knife|knives|blade|gun|machete|hammer|"
+    r"weapon|shank|axe|crowbar|baseball bat|zombie knife|shotgun|pistol)\b(?!,? (?:and )?fork)",
+    r"\b(?:knife|gun|machete|shank|zombie knife|weapon)\b(?! crime| amnesty|"
+    r" awareness)(?!.{0,30}\b(?:game|fortnite|cod|fork|butter|bread|cutlery|tucking|dinner|tea|"
+    r"kitchen|cooking|crime awareness|toy|nerf|film|movie|show)\b)",
+    r"\bdoor is locked from (?:the )?outside\b|\blocked (?:in )?from (?:the )?outside\b",
+    r"\b(?:hand|hands) (?:up|down|in|inside) (?:my|her) (?:top|skirt|dress|trousers|pants|"
+    r"knickers|shorts|bra|shirt|jumper)\b",
+    r"\bregret (?:telling|saying anything|snitching|grassing|speaking|talking|reporting|it)\b",
+    # held, trapped or lost
+    r"\blocked (?:me |us |her |him )?in\b|\block(?:s|ing)? (?:me|us) in\b|\blocked in\b",
+    r"\b(?:will not|do not|does not|never|not) let (?:me|us|her|him) (?:leave|go(?! (?:to|out "
+    r"(?:with|to|tonight|on|late)|on|round|clubbing|shopping|into town))|out(?! (?:with|to|"
+    r"tonight|late|on|clubbing))|go home|escape|get out|out of (?:the|this|his|her|their) "
+    r"(?:house|flat|car|room|place))\b",
+    r"\b(?:cannot|can not|could not|not able to) (?:get out|escape|get away|leave(?! (?:till|"
+    r"until|before|work|school|college|class))|go home|get home(?! (?:because the|the bus)))\b"
+    r"(?! of bed)",
+    r"\b(?:not|never|have not been|has not been) (?:been )?allowed (?:to )?(?:leave|out of "
+    r"(?:my|the|this) (?:room|house|flat)|to eat|food|out for \d+)\b",
+    r"\b(?:keeping|keep|kept|keeps|holding|held) (?:me|us|her|him) (?:in|here|there|hostage|"
+    r"prisoner|locked|captive)\b",
+    r"\b(?:being|been) (?:held|kept)\b(?! (?:back|in detention|in isolation|after school))",
+    r"\btrapped\b(?! in (?:the|a) lift)",
+    r"\b(?:will not|do not|does not|never|not) let (?:me|us|her|him) (?:go to sleep|sleep|eat|rest|"
+    r"(?:\w+ ){0,5}(?:or|and) (?:leave|go home|get out))\b",
+    r"\bstuck (?:at|in) (?:a|some|this|his|their|an) (?:house|flat|place|car|van|town|city|"
+    r"area|room|hotel|strangers)\b",
+    r"\b(?:took|taken|take|has|have|got|kept|keeping|smashed|broke) (?:my|her|his|the) (?:phone|"
+    r"keys|shoes|passport|bank card|money)\b(?=.{0,40}\b(?:cannot|can not|will not|so i|"
+    r"and i|leave|call|ring|get home|get out|escape|locked)\b)",
+    r"\b(?:will not|wont|do not|not) give (?:me )?(?:back )?my (?:phone|keys|shoes|stuff|"
+    r"passport)(?: back)?\b",
+    r"\b(?:do not|does not|did not) know where (?:i am|we are|i was|they are taking|he is "
+    r"taking|this is|she is|he is|they have taken|i have been taken)\b",
+    r"\bsomewhere i (?:do not|did not) (?:know|recognise)\b|\b(?:a|some) (?:house|flat|place|"
+    r"town|city|area) i (?:do not|did not) (?:know|recognise)\b",
+    r"\b(?:men|man|people|someone|lads|guys|strangers|adults) (?:here |in here |in the flat "
+    r"|in the house )?(?:i|who) (?:do not|did not|dont) know\b",
+    r"\bin (?:a|the|his|their|some) (?:car|van|taxi)(?: \w+){0,3} with (?:some |these |two |"
+    r"\d )?(?:men|man|guys|people|lads|strangers|someone|older)\b",
+    r"\b(?:put|pushed|push|dragged|drag|bundled|got|pull|pulled|pulling|force|forced|shove|"
+    r"shoved|grab|grabbed) (?:him|her|me|us) (?:in|into) (?:a|the|his|their) (?:car|van|house|"
+    r"flat|alley|room)\b",
+    r"\b(?:taking|take|took|takes) (?:me|us|me and my \w+|us and my \w+) away\b|\bnever see "
+    r"(?:mum|dad|my \w+|you|them|her|him) again\b",
+    r"\b(?:taken|took|brought|drove|driven|moved) (?:me|us|her|him) (?:to )?(?:somewhere|a "
+    r"(?:flat|house|place|town)|another town|away|miles away)\b",
+    r"\bin the back of (?:a|his|their|some|a strangers|a mans) (?:car|van)\b",
+    r"\bhas not (?:come|been) home\b|\b(?:not|never) came home\b|\bmissing (?:since|again|"
+    r"overnight|all night|and)\b",
+    r"\b(?:is not|is still not|not|has not been|have not been) answering\b",
+    r"\b(?:she|he|they) (?:will not|does not|did not) answer (?:her|his|their|the)? ?(?:phone|"
+    r"door)?\b",
+    r"\b(?:phone is|phone has been|phones) (?:off|switched off|dead) (?:and|since|now)\b"
+    r"|\bnow (?:his|her) phone is off\b",
+    r"\b(?:kicked|thrown|chucked|threw) (?:me|us|her|him) out\b|\bnowhere to (?:go|sleep|"
+    r"stay)\b(?! (?:on|this|at the|out|for (?:lunch|tea)|in the holidays))"
+    r"|\bsleeping (?:rough|on the streets?|in (?:a|the) (?:park|car|street|doorway))\b",
+    r"\bkicking off\b(?=.{0,40}\b(?:scared|frightened|hiding|hurt|hit|smash|drunk|police|help)\b)",
+    r"\bsmashing (?:the house|the place|everything|stuff|things|the flat|my|it|up)\b"
+    r"|\bsmashing (?:\w+ )?up\b",
+    r"\b(?:drunk|off his face|off her face|high|raging|going mental|going mad) and "
+    r"(?:shouting|screaming|smashing|hitting|kicking off|violent|threatening|throwing)\b",
+    r"\b(?:covered in|lot of|loads of) blood\b|\bambulance\b"
+    r"|\bbleeding\b(?! (?:from|out of) (?:my|her|his) (?:nose|gums|lip|knee|finger|toe|mouth))",
+    r"\bcannot breathe?\b(?! (?:properly )?(?:in|with) (?:this|the|my|a) (?:heat|hot|weather|room|"
+    r"class|lesson|cold|flu|blocked nose)|"
+    r"(?:i am |from |for )?laughing| because of (?:my|the) (?:cold|hay ?fever))",
+    r"\bcame home (?:covered|bleeding|beaten|hurt|injured|bruised|with bruises)\b",
+    r"\bbruises? (?:all over|everywhere|on my)\b",
+    # fear and not safe
+    rf"\b{_INT}(?:scared|frightened|afraid|terrified|petrified|panicking|panicked|shaking|"
+    rf"trembling|freaking out|shitting myself|bricking it|fearing)\b",
+    r"\b(?:not safe|unsafe|not feel safe|never feel safe|cannot feel safe|do not feel safe|"
+    r"feel unsafe|in danger\b(?! of (?:failing|missing|being late|losing|getting (?:kicked out "
+    r"of|excluded|detention)|not))|at risk (?:right now|now|here|tonight))",
+    r"\bscared (?:for|of) my life\b|\bfear(?:ing)? for my life\b",
+    r"\b(?:i am|we are|feel|feeling|am) (?:\w+ )?not (?:ok|okay|alright) (?:right now|tonight|"
+    r"at all|any ?more|and)\b",
+    r"\bcannot talk\b(?=.{0,30}\b(?:listening|here|watching|next to me|in the room|hear me|"
+    r"outside|near)\b)",
+    r"\b(?:do not|please do not) tell (?:him|them|her|my \w+) (?:i|that i) (?:texted|messaged|"
+    r"said|told|contacted)\b",
+    r"\bhiding (?:in|from|under|behind|upstairs|downstairs)\b(?!.{0,60}\b(?:tidy|chores|homework|"
+    r"washing up|revision|pe|surprise|seek|hoover\w*|dishes)\b)",
+    r"\b(?:i am|am) (?:next|dead if|dead when|getting done in)\b",
+    r"\bhe is (?:drunk|off his face|raging) again\b",
+    r"\b(?:collapsed|passed out|fitting|having a fit|seizure|fainted)\b(?! (?:cos|because|about|"
+    r"over|at|when|if|laughing))",
+    r"\b(?:hear|hearing|heard|can hear) (?:him|her|them|mum|dad|my \w+|someone|people) "
+    r"(?:screaming|crying|shouting|getting hit|being hit|being hurt|fighting|smashing)\b",
+    r"\b(?:need|have|got|want) to (?:get out|get away|escape|run)\b(?! of (?:bed|class|"
+    r"the lesson))(?!.{0,40}\b(?:boring|bored|fresh air|stir crazy|for a walk|the shops|lesson|"
+    r"class|dragging|meeting|school|work)\b)",
+    r"\b(?:drinking|drank|drunk|swallowed|swallowing|taken|took|had|eaten|ate) "
+    r"(?:some |a bottle of "
+    r"|loads of )?(?:bleach|cleaning stuff|anti ?freeze|weed ?killer|poison|washing up liquid|"
+    r"dettol|detergent|rat poison)\b",
+    r"\bjumped out (?:of )?(?:the|a|my|his|their) window\b|\bto get away from (?:him|them|her|"
+    r"my \w+)\b",
+    r"\bno way out\b(?! of (?:this|the) (?:escape room|maze|game|room|level))(?!.{0,30}\bescape "
+    r"room)",
+    r"\btrying (?:the|my|our) (?:back |front |bedroom )?(?:door|doors|handle|door handle|window|"
+    r"windows)\b",
+    r"\b(?:this|tonight|today) (?:will be|is) my (?:very )?last (?:night|day)\b(?! (?:at|in|of|"
+    r"with|before|on|as))",
+    r"\b(?:her|his|my|their) (?:wrists?|arms?|legs?|thighs?) (?:are |is |were )?(?:all )?(?:cut|"
+    r"slashed|bleeding|covered in (?:cuts|blood))\b",
+    r"\b(?:mum|dad|she|he|someone|my \w+|they) (?:is|are|keeps|started|starts) screaming\b"
+    r"(?! (?:at the (?:telly|tv|football|game|match|screen)|laughing|with (?:joy|excitement)))",
+    r"\b(?:making|forcing|made|forced|makes|forces|pressuring|pressured) (?:me|her|him) (?:to )?"
+    r"(?:go|come|stay|meet|get|do|drink|take|smoke|sleep|kiss|lie|wear|film|deliver|keep)\b"
+    r"(?! (?:to (?:school|college|bed|the (?:meeting|review|dentist|doctor)|church|my nan)|"
+    r"my (?:homework|bed|room|chores)|the (?:dishes|washing|hoovering)|chores|homework|"
+    r"revision|home by|in by|to bed))",
+    r"\b(?:\d{1,2} ?am|middle of the night)\b(?=.{0,40}\b(?:freezing|cold|alone|outside|"
+    r"street|stairwell|nowhere|scared|lost|park|on my own)\b)",
+    r"\b(?:stairwell|sleeping rough|on the streets|in a doorway)\b",
+    r"\b(?:by the|round my|around my|on my|round her|round his) (?:throat|neck)\b"
+    r"|\bhands? (?:round|around|on) (?:my|her|his) (?:throat|neck)\b",
+    r"\b(?:lock(?:s|ed|ing)?) (?:me|us|her|him)(?: and (?:my )?\w+(?: \w+)?)? (?:in|out|up)\b",
+    r"\b(?:pushed|thrown|kicked|shoved|threw|dragged) (?:me |her |him )?down the stairs\b"
+    r"|\bcannot (?:move|feel) my (?:leg|legs|arm|arms|neck|back)\b(?! after (?:that|the|my|a) "
+    r"(?:leg day|gym|run|workout|training|match|walk|session|hike))",
+    r"\bcannot get (?:past|away from) (?:them|him|her|these|those)\b",
+    r"\b(?:he|she|they|him|them) (?:does not|do not|cannot|must not|can not|will not) (?:know|find "
+    r"out|see|hear) (?:that )?(?:i am|i have|i texted|where i|i am awake|i am here|i am texting|"
+    r"i told)\b",
+    r"\b(?:old|older) (?:man|men|guy|guys|bloke|blokes|lads)\b",
+    r"\bgiving (?:me|her|him|us) (?:drinks?|drugs|alcohol|vodka|weed|pills|stuff|gifts|money)\b",
+    r"\b(?:will not|do not|does not|did not) (?:say|tell me|tell us) where (?:we are|were|i am|"
+    r"they are|he is|she is) (?:going|taking|headed)\b",
+    r"\b(?:asking|asked|asks|ask|wants|wanted|keeps asking|telling|told|tells) (?:me|her|him) to "
+    r"(?:come|go|get in|leave|walk) (?:home )?with (?:him|them|her)\b",
+    r"\b(?:only|just) had (?:one|1|a|two|2) drinks?\b|\b(?:in|into) (?:my|her|his|our) drinks?\b",
+    r"\b(?:met|talking to|speaking to|chatting to|messaging) (?:him|her|them|a man|a guy|someone|"
+    r"this (?:guy|man|lad|boy)) (?:\w+ )?(?:online|on (?:snap|snapchat|insta|instagram|tiktok|"
+    r"discord|the internet|an app|roblox|xbox|whatsapp|facebook))\b"
+    r"|\b(?:guy|man|lad|bloke|boy|someone|person) (?:i|she|he) met (?:online|on \w+)",
+    r"\b(?:no way|how) to get (?:home|back)\b|\bstranded\b|\b(?:will not|does not|did not) "
+    r"(?:take|give|drive) (?:me|her|him) (?:a lift )?(?:home|back)\b|\bgive me a lift home\b",
+    r"\b(?:sent|sending|send|sends) (?:me |her |him )?(?:to |out to )?(?:sell|deliver|drop|another "
+    r"town|out of town|country|a trap)\b|\bto sell (?:for|in|drugs|stuff)\b",
+    r"\bdebts?\b(?! (?:advice|collection letter))|\bnext time (?:it is|its) me\b",
+    r"\b(?:do not|cannot|can not) remember (?:how i got|what happened|anything|last night|how "
+    r"i ended up)\b|\bwoke up (?:somewhere|in (?:a|some|his|their|someone)|at (?:a|some|his|"
+    r"their))\b(?!.{0,40}\b(?:holiday|trip|amazing|lovely|hols|so nice)\b)",
+    r"\b(?:comes?|came|coming|walks?|walked|walking|barges?|barged) (?:in|into) (?:the|my) "
+    r"(?:bathroom|bedroom|room|bed|shower)\b(?! to (?:say|wake|get|tell|borrow|ask|give|bring|"
+    r"fetch|grab|use|charge))",
+    r"\bis (?:any ?one|any ?body) (?:there|out there|awake|reading this)\b",
+    r"\b(?:asking|asked|asks|ask|wants|wanted|keeps asking|keep asking) (?:me )?(?:for |what is )?"
+    r"(?:my|her|his) (?:address|location|postcode|house number)\b",
+    r"\b(?:asking|asked|asks|ask|wants|wanted|want|told|tells|trying to get|tried to get|tried "
+    r"to make|keeps asking) (?:me|her|him) to get (?:in|into)\b|\bdrag (?:me|her|him) (?:in|into)\b"
+    r"|\bget (?:in|into) (?:his|their|a|the) (?:car|van)\b(?=.{0,30}\b(?:man|men|keeps|asking|"
+    r"stranger|do not know|scared|tried)\b)",
+    r"\b(?:sent|shared|posted|leaked|showed|spread|shown|sending|sharing|posting) (?:my|the|our|"
+    r"her|his) (?!baby |holiday |school )(?:pics|nudes|photos|pictures|videos?|snaps)\b",
+    r"\bend up (?:in (?:the river|hospital|a ditch|a bag|the ground|a box|the canal)|dead|hurt)\b",
+    r"(?<!\bi )(?<!\bi keep )(?<!\bhave )(?<!\bi just )"
+    r"\b(?:pushed|held|forced|shoved|grabbed|pulled|twisted|banged|smashed|"
+    r"slammed|hit|punched|kicked|slapped|squeezed|bent|stamped on|yanked|broke|broken|fractured|"
+    r"pulling|pulls|pinching|twisting|twists|squeezing|dragging|drags|"
+    r"snapped|dislocated|burnt|burned) (?:my|her|his) (?:nose|ribs?|jaw|collarbone|head|"
+    r"face|neck|arm|arms|hair|throat|wrist|wrists|leg|legs|fingers?)\b(?! on (?:the|a)\b)",
+    r"\bblocking (?:the|my) (?:door|doorway|way|exit)\b",
+    r"\b(?:sending|sent|sends|texting|texted|texts|messaging|messaged|showing|showed) "
+    r"(?:me|her|him) "
+    r"(?:pictures|pics|photos|videos|vids|snaps) of (?:himself|herself|themselves|his (?:body|"
+    r"privates|bits|willy|dick|penis))\b",
+    r"\bthere is blood\b",
+    r"\b(?:cannot|can not) see (?:straight|properly)\b|\bsince i (?:took|had|swallowed) (?:them|it|"
+    r"those|the \w+)\b(?=.{0,40}\b(?:sick|dizzy|cannot|faint|weird|shaking|heart)\b)",
+    r"\b(?:sat|sitting|sits|lay|lying|laying|kneeling|knelt) on (?:me|top of me|my (?:chest|back|"
+    r"neck))\b|\bon top of me\b",
+    r"\b(?:cannot|can not) promise (?:i will|i am going to|to|that i will|i will not|i will stay) "
+    r"(?:be |stay |keep )?(?:safe|ok|okay|alive|myself safe)\b",
+    r"\b(?:will not|does not|is not|not) (?:answer|answering|respond|responding|open(?:ing)? the "
+    r"door)\b(?=.{0,40}\b(?:locked|bath|bathroom)\b)",
+    r"\bprice on (?:my|his|her) head\b",
+    r"\b(?:pictures?|pics|photos?|videos?) of (?:guns?|knives?|weapons?|blades?|machetes?)\b"
+    r"|\b(?:sending|sent|posted|posting|shared|sharing|put) (?:\w+ ){0,5}my address\b",
+    r"\b(?:will|would|going to|gonna|are going to|is going to) do (?:me|us|my (?:sister|brother|"
+    r"mum|dad|nan|family|little \w+))\b(?! (?:a|an|the|some|up|favour|proud))",
+    r"\b(?:kick|beat|punch|hit|stamp) (?:it|the baby) out of (?:me|her)\b",
+    r"\b(?:hear|hearing|heard) (?:him|them|her|his car|his keys|the door|footsteps) (?:coming|"
+    r"outside|on the stairs|downstairs|upstairs|trying|at the door|in the hall)\b",
+    r"\bsexually (?:touched|abused|assaulted|harassed|exploited|attacked)\b",
+    r"\b(?:dumped|left|dropped|abandoned|kicked) (?:me|her|him) (?:out )?(?:at|in|on|by) "
+    r"(?:the side of (?:the|a) road|a services|services|somewhere|the woods|a field|the middle of "
+    r"nowhere|a car park)\b(?!.{0,30}\b(?:all good|near my house|fine|outside my house)\b)",
+    r"\bmake (?:me|you|her|him|us) pay\b(?! (?:for (?:the|my|a|his|her|our|their) (?:pizza|food|"
+    r"drinks?|tickets?|bus|meal|dinner|lunch|bill|taxi|cinema)|back|rent|half))",
+    r"\b(?:a|my) (?:note|letter) (?:written|ready|done|left)\b",
+    r"\b(?:stand|stay|sleep|wait|kneel) outside all night\b|\b(?:makes? me|made me|locks?|locked|"
+    r"hits?|starves?|beats?|no food|not allowed to eat|kneel|stand|outside)\b.{0,40}\bas (?:a )?"
+    r"punishment\b",
+    r"\bif i (?:do not|dont|will not) \w+(?: \w+){0,4} (?:they|he|she) (?:will|would|are going to|"
+    r"is going to) (?:share|send|post|leak|show|put up|upload|tell)\b",
+    r"\ba danger to (?:myself|herself|himself|others|my \w+)\b",
+    r"\b(?:cannot|can not|could not) stop (?:him|them|her)\b(?! (?:from (?:talking|going on|"
+    r"texting)|talking|laughing|going on))",
+    r"\b(?:took|taken|had|swallowed|drank|drunk) (?:way )?too (?:much|many)\b(?! (?:time|cake|food|"
+    r"sugar|sun|chocolate|sweets|pizza|caffeine|coffee|energy drinks?|junk|crisps|notice))",
+    r"\b(?:my|her|his) (?:arms?|wrists?|legs?|thighs?) (?:are|is) (?:a mess|in a (?:right )?state|"
+    r"really bad|so bad|covered)\b",
+    r"\b(?:black eyes?|fat lip|split lip|bust lip|busted lip|broken nose)\b",
+    r"\b(?:throw|kick|chuck|throwing|kicking|chucking|going to throw|going to kick) (?:me|us) out\b"
+    r"(?=.{0,20}\b(?:tonight|now|today|of the house)\b)",
+    r"\b(?:asking|asked|asks|wants|wanted|keeps asking) (?:me|her|him) to meet "
+    r"(?:him|them|up|her)\b",
+    r"\b(?:going|went|came|coming|come) (?:for|at) me\b(?! (?:with (?:a|the) (?:ball|pillow|"
+    r"water|snowball|tickle))|\b(?:tonight|in the morning|at \d|after school|from school))",
+    r"\b(?:at|for|hit|hits|hitting|hurt|threatened|threatening|attacked|came|went|going|coming|"
+    r"beat|beats|beating|chased|chasing) (?:\w+ ){0,4}with a (?:bottle|knife|bat|hammer|belt|"
+    r"stick|chair|brick|machete|blade|gun|crowbar|screwdriver|metal pole)\b(?! of)",
+    r"\bpicked up by (?:a car (?:of|full of|with) |a van (?:of|full of|with) )?(?:men|older|a man|"
+    r"strangers|some (?:men|lads|guys|older \w+)|a group of (?:men|lads))\b",
+    r"\b(?:keeps?|kept|is|are|been|was) (?:filming|photographing|recording|taking (?:pictures|"
+    r"photos|pics) of|staring at) (?:me|us)\b",
+    r"\b(?:vodka|alcohol|drunk|drink|wine|spirits|whisky|gin|rum|cider)\b.{0,40}\b(?:took|taken|"
+    r"had|swallowed|necked) (?:some |a few |loads of |my )?(?:pills|tablets|meds)\b"
+    r"|\b(?:took|taken|had|swallowed|necked) (?:some |a few |loads of |my )?(?:pills|tablets|"
+    r"meds)\b.{0,40}\b(?:vodka|alcohol|drunk|wine|spirits|whisky|gin|rum|cider)\b",
+    r"(?:\U0001f52a|\U0001fa78)(?=.{0,30}\b(?:he|she|they|got|has|have|me|outside|here)\b)"
+    r"|\b(?:he|she|they|got|has|have)\b.{0,30}(?:\U0001f52a|\U0001fa78)",
+    r"^\W*(?:dad|he|him|my dad|step dad|my step dad|my ex|mums boyfriend|them|they|my uncle) "
+    r"again\W*$",
+    r"\b(?:man|guy|bloke|stranger|older \w+|adult|\d\d (?:year old|yr old))\b.{0,40}\bwants? to "
+    r"meet (?:me|up)\b",
+    r"\b(?:says?|said|told me|tells me) (?:to )?(?:do not|not to|never) tell (?:my|your|any ?one|"
+    r"any ?body)\b(?!.{0,30}\b(?:surprise|party|present|birthday|christmas|xmas)\b)",
+    r"\b(?:trying|tried|tries|try|wants|wanted) to (?:kiss|touch|grope|feel|get with|sleep with|"
+    r"undress|get on top of) (?:me|her|him)\b",
+    r"\b(?:balaclava|balaclavas|masked|masks? on|face covered)\b",
+    r"\b(?:outside|at the door|downstairs|at my school|at the gate)\b(?: \w+){0,3} (?:asking|"
+    r"looking) for (?:me|him|her|my \w+)\b",
+    r"\bleft (?:me|us|me and my \w+)(?: \w+){0,3} (?:alone|on our own|on my own)\b(?=.{0,30}\b"
+    r"(?:days|nights|no food|nothing to eat|since|week)\b)|\bno food\b(?=.{0,40}\b(?:days|"
+    r"alone|left|hungry|starving|mum|dad|nothing)\b)",
+    r"\bacid\b(?! (?:reflux|test|house|rain|trip|jazz))"
+    r"|\bthrow (?:\w+ ){0,2}(?:at|in|into) my face\b",
+    r"\b(?:hear|hearing|heard) (?:footsteps|someone|somebody|noises|banging|voices downstairs|"
+    r"the door go)\b(?=.{0,40}\b(?:alone|scared|no one|nobody|should not|middle of the night)\b)",
+    r"\b(?:not to tell (?:any ?one|any ?body|my mum|your mum|my dad|your dad|a soul|the police)|"
+    r"(?:keep|keeping) (?:it|this|us) (?:a )?secret|our (?:little )?secret|not to tell(?=\s*$)|"
+    r"(?:telling|tells|told) me (?:that )?i am (?:special|mature|his girlfriend|his))\b"
+    r"(?!.{0,30}\b(?:surprise|party|present|birthday|christmas|xmas)\b)",
+    r"\b(?:bitten|bit|punched|kicked|stabbed|hit|beaten|slapped|burnt) and (?:punched|kicked|"
+    r"stabbed|hit|beaten|slapped|bitten|burnt|strangled)\b",
+    r"\b(?:paying|paid|pays|pay|giving|gives|gave|give|offered|offering) (?:me|her|him) "
+    r"(?:\w+ ){0,2}?(?:money |cash |quid |pounds )?to (?:meet|see|"
+    r"come|go|do|sleep|have|send|stay|get in)\b",
+    r"\b(?:put|puts|putting|laid|lays|laying) (?:his|her|their) hands on (?:me|us|her|him|my)\b",
+    r"\bput (?:me|us|you|him|her) in (?:hospital|the hospital|a wheelchair|the ground|a box|a "
+    r"coma|intensive care)\b",
+    r"\bcannot tell (?:the )?(?:nurses?|doctors?|police|any ?one|any ?body|teachers?|my (?:mum|dad|"
+    r"worker|teacher)) (?:the truth|what happened|what he|what they|who did)\b",
+    r"\b(?:pills|tablets|packets|blood|empty packets) everywhere\b",
+    r"\b(?:do not|did not) know how i (?:got|ended up) (?:here|there)\b",
+    r"\b(?:asking|asked|asks|ask|telling|told|getting|got|want|wants|wanted|pressuring|making|"
+    r"made) (?:me|her|him|my (?:little |big )?\w+) to (?:deliver|sell|carry|hold|drop|stash|hide|"
+    r"run|move) (?:for|stuff|things|drugs|bags?|packages?|parcels?)\b",
+    r"\b(?:they|he|someone|men|people) (?:have|has) taken (?:him|her|my (?:son|daughter|brother|"
+    r"sister|little \w+|boy|girl|child))\b",
+    r"\b(?:nobody|no one) (?:loves|cares about|wants) me\b.{0,40}\b(?:tonight|going to|any ?more|"
+    r"end|die|better off|gone|prove)\b",
+    r"\bon the floor\b(?=.{0,40}\b(?:will not|cannot|not moving|not breathing|since|blood|get "
+    r"up|wake)\b)|\b(?:will not|cannot|can not) (?:wake up|respond)\b",
+    r"\b(?:please|help)\b.{0,20}\b(?:it is|things are) (?:really |so |very )?bad\b"
+    r"|\b(?:it is|things are) (?:really |so |very )?bad\b.{0,20}\b(?:please|help)\b",
+    r"\b(?:will not|do not|does not|did not) let (?:me|her|him) (?:call|ring|phone|text|contact|"
+    r"use (?:my|the|a) phone|talk to|see|speak to) (?:any ?one|any ?body|my|you|the police|for "
+    r"help|mum|dad)",
+    r"\b(?:starves|starving|starved) (?:me|us|her|him)\b|\b(?:will not|does not|do not) "
+    r"(?:feed|let me eat)\b",
+    r"\bsort (?:me|us) out\b(?! with (?:a|some|the))",
+    r"\bif i (?:do|did) (?:stuff|things|favours|jobs|bits|something|what (?:they|he|she) "
+    r"(?:say|says|want|wants))\b",
+    r"\b(?:on fire|house is burning|broke in|breaking in|broken in|break in)\b",
+    r"\b(?:stabbing|shooting|shot|trafficked|trafficking|modern slavery|kidnapped|abducted)\b",
+    r"\b(?:get|getting|got|gets|going to get|will get) (?:wet|wetted|wet up|shanked|merked|ripped|"
+    r"splashed|dipped|poked|jooked|stabbed|jumped|battered|done in|done over|got|sliced|slashed|"
+    r"bottled|boxed in|rushed|cut up)\b(?! (?:through|"
+    r"in the rain|by the rain|from the rain|water|milk|drinks?|beer|coke|juice))"
+    r"|\bwet (?:me|him|her|us|you) up\b",
+    r"\b(?:a )?(?:ting|strap|shank|nank|wap|mash|burner|piece|blade|knife) on (?:him|her|them|he|"
+    r"his|em)\b|\b(?:is|are|was|were|be|he is|they are) strapped\b(?! (?:up|in|into|for))",
+    r"\b(?:made|make|making|makes|forced|forcing|told) (?:me|her|him) (?:to )?plug (?:it|them|the "
+    r"\w+|drugs)\b(?! in)|\bplugging\b",
+    r"\blost (?:the|their|his|her|them|all the) (?:food|pack|bag|drugs|gear|stash|line|money|"
+    r"phone|package|parcel|ps|p)\b",
+    r"\bsaid (?:i am|you are|he is|she is|we are) (?:done|dead|finished|next|getting it|a dead "
+    r"man)\b",
+    r"\b(?:pressured|forced|made|told|being made|being forced|being pressured) to (?:carry|sell|"
+    r"hold|deliver|drop|move|run|stash|hide|have sex|do (?:stuff|things)|send (?:pics|nudes|photos)"
+    r"|go country)\b",
+    r"\b(?:she|he|mum|dad|my \w+) is (?:not moving|unresponsive|not responding|blue)\b",
+    r"\b(?:taking|take|moving) (?:me|us|her|him) to (?:another|a different|a new) (?:city|town|"
+    r"country|place)\b",
+    r"\b(?:do not|really do not|never) want to go (?:back )?home\b(?! (?:yet|early|now it is))",
+    r"\b(?:i am|am|we are|she is|he is) lost\b(?=.{0,40}\b(?:dark|night|alone|scared|no phone|"
+    r"battery|no money|do not know|cold|men)\b)",
+    r"\b(?:dirty|rude|sexual|naked|explicit|sexy) (?:messages|msgs|pics|pictures|photos|videos|"
+    r"snaps|texts|stuff|things|chats?)\b",
+    r"\b(?:keeps|keep|kept) (?:driving|walking|going|coming) (?:past|by|round|up to) (?:my|our|"
+    r"the) "
+    r"(?:house|flat|school|home|street|road|window)\b|\bsame (?:men|man|car|van|guys?)\b",
+    r"\b(?:walks?|walking|comes?|coming|barges?|barging|came|walked) in (?:\w+ ){0,2}(?:when|"
+    r"while) "
+    r"(?:i am|i|she is|he is) (?:getting changed|changing|in the shower|in the bath|naked|"
+    r"undressed|asleep|sleeping|in bed|getting dressed)\b",
+    r"\b(?:give|giving|gave|offered|offering|pay|paying|buy|buying) (?:me|her|him) (?:\w+ )?"
+    r"(?:money|cash|\d+|drinks?|weed|a phone|trainers|gifts|stuff|vapes?|alcohol) if (?:i|she|"
+    r"he)\b",
+    r"\b(?:go|went|come|going|coming|gone|stay|staying|sleep|sleeping) (?:to|back to|round|round "
+    r"to|at|over) (?:his|their|a mans|a man'?s|an older \w+'?s?|some \w+'?s) (?:flat|house|place|"
+    r"hotel|room|car)\b",
+    r"\b(?:smashed|smashing|broke|broken|kicked in|kicking in|put through) (?:my|our|the|her|mums) "
+    r"(?:window|windows|door|front door|back door|car)\b",
+    r"\breading my (?:phone|messages|texts)\b|\b(?:checks|checking|took|takes|has) my phone\b"
+    r"(?=.{0,40}\b(?:scared|hit|hurt|get out|angry|wont|will not)\b)",
+    r"\b(?:men|man|guys|lads|blokes|strangers|someone|somebody|people|a man|a guy|boys|he|they) "
+    r"(?:keep|keeps|kept|are|is|have been|has been|were|was) (?:\w+ )?(?:talking to|staring at|"
+    r"following|touching|grabbing|trying to (?:get|talk to|take|grab|touch|make)|"
+    r"shouting at|filming|photographing) (?:me|us)\b",
+    r"\boffering (?:me |her |him )?(?:lifts?|a lift|drinks?|drugs|money|weed|vapes?|cigs|"
+    r"cigarettes|a place to stay|gifts|cash|a job running)\b",
+]
+
+HELP_NOW = [
+    rf"\b(?:please|someone|somebody|some one|any ?one|any ?body) (?:please )?(?:just )?"
+    rf"(?:help|call|ring|"
+    rf"phone|come|answer|pick up)\b{_NOT_LATER}",
+    r"\bhelp (?:me|us)\b(?! (?:with|fill|find|write|do|get an? |get into|sort|apply|understand|out "
+    r"with|choose|pick|decide|learn|make|plan|revise|to (?:find|get|fill|write|do|apply|choose)))",
+    r"^\W*help\b(?! (?:me|us|is|was|with|on|for|yourself|urself|your self|desk|line|section|"
+    r"page|needed))",
+    r"\bhelp\s*!",
+    r"(?<!no )(?<!the )(?<!more )(?<!any )(?<!some )(?<!for )(?<!of )(?<!big )(?<!great )"
+    r"(?<!good )(?<!much )(?<!real )(?<!your )(?<!you )(?<!no real )(?<!to )\bhelp(?: me| us)?"
+    r"\W*$",
+    r"\b(?:call|ring|phone|text|get) (?:me|us|the police|999|police|an ambulance|help|someone) "
+    r"(?:now|asap|quick|quickly|urgently|right now|immediately|please|straight away|!)",
+    r"\b(?:call|ring|phone|get|send|contact|tell|text|message) "
+    r"(?:the police|999|an ambulance|police|"
+    r"the ambulance)\b",
+    r"\bsend (?:help|someone|somebody|the police|an ambulance|police|sum1|a car)\b",
+    rf"\bcome (?:and |n )?(?:get|find|pick|help|save) (?:me|us)\b(?: up)?{_NOT_LATER}",
+    r"\bcome (?:quick|quickly|now|fast|asap|straight away|please)\b",
+    r"\b(?:please )?hurry(?: up)?(?! up with)\b",
+    r"\bneed (?:help|someone|somebody|you|u|an ambulance|the police|police|to talk to someone|"
+    r"to speak to someone|someone to talk to)\b[^.?!]{0,30}\b(?:now|asap|urgently|right now|"
+    r"please|tonight|quick|immediately|right away|straight away|quickly|today)\b",
+    r"\bneed (?:you|someone|somebody|an adult|a grown up|a worker|the police|police) to (?:ring|"
+    r"call|come|help|get|pick)\b",
+    r"\bbefore i do something\b",
+    r"\bneed (?:the police|police|an ambulance|the ambulance|a doctor)\b",
+    r"\b(?:get|send) (?:someone|somebody|help|the police|a worker) to "
+    r"(?:ring|call|come|help|get)\b",
+    r"\bi am in (?:real |serious |big |so much )?trouble\b(?! (?:with|at|for|in|because|lol))",
+    r"\b(?:a|some) safe (?:place|house|space|bed|person)\b",
+    r"\b(?:somewhere|some ?where|a place|anywhere|a bed) (?:safe )?to (?:go|stay|sleep) tonight\b"
+    r"|\b(?:somewhere|a place|anywhere) safe\b",
+    r"\b(?:want|need) (?:someone|somebody|you|u|a worker|an adult) to (?:come|be here|get me|"
+    r"help)\b(?! (?:to|with|on|at|for) )(?! me (?:with|to))",
+    r"\bneed (?:a|an|my|some|the) (?:adult|grown up|worker|social worker|someone|ambulance|doctor|"
+    r"police|help)\b(?=.{0,20}\b(?:now|right now|asap|urgently|tonight|immediately|please)\b)",
+    r"\b(?:i need help|sos)\b(?! (?:with|for|on|filling|writing|doing|to (?:fill|write|do|find|"
+    r"get an? |apply|choose|understand)))",
+    rf"\bcan (?:you|someone|somebody|any ?one) (?:please )?(?:come|call|ring|phone|help\b(?! "
+    rf"(?:me )?(?:with|fill|find|write|do|choose|pick|get an? |apply|sort)))\b{_NOT_LATER}",
+    r"\bget me out\b|\bget me away\b|\btake me away from\b",
+    r"\b(?:answer|pick up)\b[^.?!]{0,20}\b(?:scared|help|please|now)\b",
+    r"\b(?:it is|this is|its|it is an|this is an) (?:an )?emergency\b|\bemergency\b(?! (?:contact|"
+    r"number|numbers|services (?:were|are)|plan|appointment|dentist|meeting|form|details))",
+    r"\bpolice (?:please|now|asap|quick)\b|(?:^|\s)999\s*(?:$|!|please|now)",
+    r"\b(?:text|message|reply to) me back (?:please|asap|now|quick|urgent)",
+    r"\burgent(?:ly)?\b(?! (?:care centre|treatment))",
+    # The survey languages (Polish, Romanian, Urdu in Latin letters): help / save me / scared /
+    # I want to die / I will kill myself.
+    r"\b(?:pomocy|pomóż mi|pomoz mi|ratunku|boję się|boje sie|chcę umrzeć|chce umrzec|zabiję się|"
+    r"zabije sie|ajutor|ajută-mă|ajuta-ma|ajuta ma|mi-e frică|mi e frica|vreau să mor|vreau sa mor|"
+    r"mă sinucid|ma sinucid|mi e frică|madad|mujhe bachao|bachao|marna chahta|marna chahti|"
+    r"khudkushi|مدد|بچاؤ|مرنا چاہتا|مرنا چاہتی|خودکشی|ڈر لگ رہا)\b",
+    r"\b(?:begging|beg) (?:you|u)\b(?=.{0,20}\b(?:call|ring|help|come|answer|phone)\b)",
+    r"\b(?:ring|call|phone|text) me(?: back)?\b(?=.{0,25}\b(?:serious|important|need|scared|"
+    r"now|asap|please|quick|help)\b)(?!.{0,25}\b(?:when|tomorrow|later|monday|tuesday|"
+    r"wednesday|thursday|friday|no rush|about|after)\b)",
+    r"\b(?:it is|its|this is) (?:really )?serious\b",
+]
+
+# --------------------------------------------------------------------------------------
+# Guards
+# --------------------------------------------------------------------------------------
+
+_LAUGH = re.compile(
+    r"\b(?:lol|lool|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|joking|jokes|only joking|xd|kidding|"
+    r"for a joke|as a joke|messing (?:about|around)|play fight\w*|banter|mucking about|"
+    r"for a laugh|hide and seek|hide n seek|was a laugh|had a laugh|good laugh)\b"
+    r"|😂|🤣|💀|😆|😅|🙃|😜|😝"
+)
+_SERIOUS = re.compile(
+    r"\b(?:help|police|999|not joking|no joke|not a joke|seriously|for real|i mean it|"
+    r"again|bruises?|bleeding|blood|knife|not safe|crying|hurts|every day|every night|"
+    r"outside|scared|frightened|terrified)\b"
+)
+# Trivial topics that make "i'll die", "kill me", "scared" an everyday complaint.
+_TRIVIAL = re.compile(
+    r"\b(?:bor(?:ed|ing|edom)|lessons?|homework|maths|exams?|tests?|mocks?|gcses?|results?|"
+    r"embarrass\w*|cringe|queue|wifi|traffic|hungry|starving|hot|cold|weather|tired|funny|"
+    r"laugh\w*|meme|vid|video|film|movie|show|episode|song|game|fifa|match|tiktok|teacher|"
+    r"school|college|essay|coursework|revision|report|grades?|detention|hair|outfit|"
+    r"make ?up|late|party|room|tidy|phone|bill|chips|pizza|dinner|tea|cake|shopping|car|"
+    r"bus|train|spiders?|dentist|heights|dark|interview|review|meeting|survey|driving|"
+    r"presentation|speech|needles?|jab|injection|clowns?|snakes?|dogs?|bees|wasps|moths|"
+    r"fireworks|horror|rollercoaster|flying|swimming|audition|trial|football|crush|"
+    r"texts? me back|replies|sees|finds out|hoodie|top|jeans|mess|state of)\b"
+)
+_FEAR = re.compile(
+    r"\b(?:scared|frightened|afraid|terrified|petrified|panicking|panicked|shaking|trembling|"
+    r"freaking out|shitting myself|bricking it|fearing)$"
+)
+# "scared of my exams", "scared i failed", "scared ill miss the bus".
+_TRIVIAL_FEAR_AFTER = re.compile(
+    r"^\s*(?:(?:of|about|for|that|to|i|i will|i might|i would|i have|i failed|i am going to "
+    r"fail|i will fail|i did|i get|i got|when|before|on|in|at|my|the|that my|our|with)\b"
+    r"[^.?!]{0,45})?"
+    r"\b(?:heights|spiders?|the dark|dark|dogs?|clowns?|exams?|tests?|mocks?|gcses?|results?|"
+    r"failing|fail|failed|missing|miss|dentist|doctors?|needles?|jab|injection|snakes?|film|"
+    r"movie|horror|interview|meeting|review|presentation|speech|driving|teachers?|school|"
+    r"college|uni|grades?|report|homework|coursework|bus|late|being late|fireworks|bees|"
+    r"wasps|moths|flying|plane|rollercoaster|swimming|water|the sea|audition|trial|match|"
+    r"game|first day|starting|new school|public speaking|the future|what people think|"
+    r"getting it wrong|detention|phone bill|results day|operation|hospital appointment|"
+    r"excitement|excited|laughter|laughing|anticipation|happiness|joy|nerves|play|stage|"
+    r"performance|show|concert|recital|team|race|competition|fall|falling)\b"
+)
+_NEGATED = re.compile(
+    r"(?:\bnot|\bnever|\bno longer|\bnothing|\bno one|\bnobody|\bnone of (?:it|that))\s+"
+    r"(?:(?:really|even|actually|feel|feeling|been|being|ever|going to|planning to|self|planning "
+    r"on|that|so|too|very|at all|want to|i|i am|am|at|trying to|thinking about|think about|"
+    r"thought about|was|were|is|are|particularly|remotely|in any danger of|in)\s+){0,3}$"
+)
+_TASK = re.compile(
+    r"\b(?:homework|question|essay|cv|form|forms|application|coursework|maths|revision|"
+    r"assignment|spelling|job|course|bus pass|benefits|housing|appointment|uni|ucas|"
+    r"apprenticeship|interview|driving|provisional|passport|bank account|budget|cooking|"
+    r"computer|laptop|wifi|printer|shopping|lift|the meeting|review|meeting|appointment|"
+    r"placement plan|options|insurance|bank|phone contract|licence|tax|sorted)\b"
+)
+_CLAUSE = re.compile(r"[.!?;\n]+|,|\b(?:but|though|tho|although|however|whereas)\b|\band now\b")
+_RESOLVED = re.compile(
+    r"\b(?:(?:am|is|are|feel|feeling|doing|all|things|everything|it is|we are|i am|she is|he is"
+    r"|they are|been|keeping|staying|got)\s+(?:\w+\s+){0,2}?(?:safe|ok|okay|fine|alright|better|"
+    r"good|happy|happier|sorted|settled|well|different|great|clean|sound)(?:\s+\w+){0,3}?\s+now"
+    r"|now\s+(?:i am|am|i feel|we are|she is|he is|they are|all|everything is|things are|it is)\s+"
+    r"(?:\w+\s+){0,2}?(?:safe|ok|okay|fine|alright|better|good|happy|sorted|different|settled)"
+    r"|safe and well|(?:home|back) (?:safe|ok|and (?:safe|ok|fine))|safe at (?:home|my|her|his"
+    r"|the|a)|clean (?:for|since)|(?:do not|does not|did not) \w+(?: \w+)? any ?more|not any ?more"
+    r"|no longer|in a (?:much |lot |way )?better place|(?:got|been|was|were) (?:arrested|charged|"
+    r"locked up|sent to prison)|(?:is|are) in (?:prison|jail)|(?:he is|she is|they are|he has|"
+    r"she has|they have) (?:gone|moved)|moved (?:away|house|out)|(?:counselling|therapy|camhs|"
+    r"meds|medication|support|the worker|school) (?:is|are|has|have been|has been) (?:helping|"
+    r"working|really helping)|(?:police|teachers?|school|they) sorted it|sorted it out|all sorted"
+    r"|all ok|all good|much better|loads better|a lot better|feel (?:loads |a lot |much )?safer"
+    r"|home now|i am (?:safe|ok|okay|fine|alright)$|over it now|(?:said|says) i am safe|"
+    r"(?:was|were|got|been) caught|(?:it is|all|everything is|"
+    r"things are) (?:all )?(?:fine|ok|okay|good|better|alright|sorted)(?: now)?$|now and (?:it is|"
+    r"all|everything is|things are) (?:fine|ok|okay|good|better|alright|sorted))\b"
+)
+_PAST = re.compile(
+    r"\b(?:used to|last (?:year|month|week|summer|winter|spring|autumn|time|night|weekend)|"
+    r"(?:years?|months?|weeks?|days?) ago|when i (?:was|went|first|ran)|back (?:then|when)|in "
+    r"the past|before|previously|was|were|had|felt|thought|went missing|ran away|did|got|said|"
+    r"in (?:year|the summer|primary)|when i was younger|as a kid)\b"
+)
+_PRESENT = re.compile(
+    r"\b(?:right now|tonight|at the moment|currently|still|again|today|this morning|this "
+    r"evening|is back|are back|back again|keeps|keep|will|going to|now)\b"
+)
+_INFO = re.compile(
+    r"\b(?:lesson|talk|assembly|film|show|book|documentary|episode|article|leaflet|poster|"
+    r"programme|story|course|training|video) (?:on|about|called|where|was about)\b|\babout a "
+    r"(?:girl|boy|man|woman|character|person|lad) who\b"
+)
+
+_COMPILED: list[tuple[str, re.Pattern[str]]] = [
+    *[("self_harm", re.compile(p)) for p in SELF_HARM],
+    *[("danger", re.compile(p)) for p in DANGER],
+    *[("help", re.compile(p)) for p in HELP_NOW],
+]
+
+
+def _needles(items: list[Any], sre: Any) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed regex contains (None: unknown).
+
+    Worked out from the regex itself, so a pattern is only skipped when it cannot
+    match: a sequence needs all its parts (the longest literals are kept), an
+    alternation needs one of its branches, a repeat needs its body when it is
+    required at least once; lookarounds and classes guarantee nothing.
+    """
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(frozenset(["".join(run)]))
+            run = []
+        part: frozenset[str] | None = None
+        if op is sre.SUBPATTERN:
+            part = _needles(list(av[3]), sre)
+        elif op is sre.BRANCH:
+            branches = [_needles(list(b), sre) for b in av[1]]
+            if all(b is not None for b in branches):
+                part = frozenset().union(*[b for b in branches if b is not None])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            part = _needles(list(av[2]), sre)
+        if part:
+            found.append(part)
+    if run:
+        found.append(frozenset(["".join(run)]))
+    if not found:
+        return None
+    return max(found, key=lambda s: (min(len(x) for x in s), -len(s)))
+
+
+def _gates() -> list[frozenset[str] | None]:
+    """Per compiled cue, the strings one of which must be in the text (None: always run)."""
+    try:
+        parser = importlib.import_module("re._parser")
+        sre = importlib.import_module("re._constants")
+        return [_needles(list(parser.parse(p.pattern)), sre) for _, p in _COMPILED]
+    except (ImportError, AttributeError, TypeError, ValueError):  # another Python: no gating
+        return [None] * len(_COMPILED)
+
+
+# Checking a few hundred substrings is far cheaper than running every regex over a
+# long note, so each cue only runs on a text holding one of its gate strings.
+_GATES = _gates()
+_GATE_STRINGS = sorted({n for g in _GATES if g for n in g})
+_SHORT_GATES = [n for n in _GATE_STRINGS if len(n) < 3]
+_GATES_BY_PREFIX: dict[str, list[str]] = {}
+for _n in _GATE_STRINGS:
+    if len(_n) >= 3:
+        _GATES_BY_PREFIX.setdefault(_n[:3], []).append(_n)
+# Self-harm cues a joke can still undo: "die", "dying", "be dead" (not "kill myself").
+_DIE_WORD = re.compile(r"\b(?:die|dying|be dead|dead|rather|vanish|disappear)\b")
+_KILLISH = re.compile(
+    r"\b(?:kill|murder|strangle|batter|end|slap|smack|hit|punch|kick|push|pushed|threaten\w*|"
+    r"owe|touch\w*|find|get|jump|beat|dead|drown|battered|hits|hitting|punched|kicked|slapped|"
+    r"smacked|shoved|threw|grab\w*|chase\w*|follow\w*|watch\w*)\b"
+)
+# "my mum will kill me if im late / when she sees my hair / for borrowing her top"
+_IDIOM_CONDITION = re.compile(
+    r"^\s*(?:if (?:i|she|he|they|my)\b|when (?:she|he|they|i) (?:sees?|finds?|hears?|gets?|"
+    r"notices?|checks?)|for (?:being|borrowing|not|losing|breaking|going|coming|getting|"
+    r"eating|using|taking|missing|forgetting|wearing|staying|doing|failing|skipping|"
+    r"spending)|because i|cos i)"
+)
+_IDIOM_VERB = re.compile(r"\b(?:kill|murder|strangle|end)\b")
+_FAMILY_AGENT = re.compile(
+    r"\b(?:mum|dad|nan|gran|sister|brother|teacher|boss|coach|mate|mates|friend|auntie|"
+    r"uncle|grandma|grandad|carer|she|he)\b(?:\s+\w+){0,6}\s*$"
+)
+_SERIOUS_IF = re.compile(
+    r"\bif i (?:tell|told|say|said|snitch|grass|speak|talk|go to the police|call the police|"
+    r"report|leave|do not pay|do not do|do not send|stop|go home|go back|do not come|do not "
+    r"meet|do not go)\b"
+)
+
+# "the dog keeps following me", "he hit me up about a party".
+_ANIMAL_BEFORE = re.compile(
+    r"\b(?:dog|dogs|cat|cats|puppy|kitten|hamster|bird|horse|wasp|bee|spider|baby|toddler|"
+    r"dentist|doctor|nurse|physio|injection|jab|needle|tattoo|piercing|ball|football|pe|"
+    r"rugby)\s+"
+    r"(?:\w+\s+){0,2}$"
+)
+_I_SUBJECT = re.compile(r"\bi (?:am )?(?:(?:literally|actually|really|honestly|just|so) )*$")
+_ME = re.compile(r"\b(?:me|us|myself)\b")
+_THREAT_START = re.compile(
+    r"(?:will|would|going to|coming to|want to|wants to|trying to|about to|come and|gonna|is|are)\b"
+)
+_EMOTIONAL_BEFORE = re.compile(
+    r"\b(?:it|that|this|what \w+ said|words|comment|message|story|song|film)\s+"
+    r"(?:(?:really|so|proper|actually|kind of) )?$"
+)
+_DRAGGED_ALONG = re.compile(
+    r"\s*(?:to|round|along|around|out to|into) (?:the |a |my |his |her )?(?:shops?|shopping|town|"
+    r"church|school|college|nans?|gym|park|match|cinema|party|meeting|football|dentist)"
+)
+_LATER = re.compile(
+    r"^.{0,40}\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|next (?:week|month|time)|"
+    r"tomorrow|later (?:on|today|this week)|to talk about|to discuss|about (?:the|my) (?:placement|"
+    r"review|meeting|plan|college|course|job|appointment)|when (?:you are|u are|you get|u get|"
+    r"you have|u have|you can|u can) ?(?:free|a (?:minute|chance|sec|moment))?|this week|"
+    r"whenever|no rush|when you can)\b"
+)
+# "please help me choose a dress", "help me fill in the form"
+_TASK_AFTER = re.compile(
+    r"^\s*(?:round |over |out |in )?(?:me |us )?(?:to )?(?:with|fill|find|write|choose|pick|decide|"
+    r"apply|sort|revise|plan|"
+    r"learn|make|understand|get an? |do my|move|carry|tidy|cook|pack|set up|fix)\b"
+)
+_ACCIDENT = re.compile(
+    r"^\s*(?:on|with|from|at|in|playing|by accident|accidentally) (?:the |a |an |my )?(?:iron|oven|"
+    r"stove|hob|kettle|pan|radiator|fence|glass|tin|can|netball|football|pe|rugby|hockey|bike|"
+    r"accident|paper|straighteners|curling|tongs|cooker|toaster|bbq|fire ?works?|sparkler|"
+    r"cooking|work|training|match|rugby training|football training|the gym|gym|skating|"
+    r"falling|the game|the match|boxing|karate|judo)\b"
+)
+_BENIGN_REASON = re.compile(
+    r"^.{0,30}\b(?:because|cos|as) (?:it was|we were|i was|it is) (?:raining|cold|late|wet|dark|"
+    r"tipping down|freezing)\b"
+)
+_ERRAND_VERB = re.compile(
+    r"\b(?:carry|hold|take|bring|deliver|move|keep|drop|run|sell|watch|eat|go|do|come|get|stay|"
+    r"wear|tidy|drink|sleep)$"
+)
+_CHORES = re.compile(
+    r"^\s*my (?:stuff|things|bed|room|clothes|desk)\b|^\s*(?:on the (?:sofa|floor|couch|settee)|in "
+    r"the spare room|early|in (?:my|the) (?:own )?(?:bed|room))\b"
+    r"|^\s*(?:the |some |my |their |his |her |a |an |this |that )?(?:\w+ )?(?:shopping|bins?|"
+    r"washing|dishes|plates|chairs|boxes|documentary|film|movie|show|telly|tv|match|game|"
+    r"vegetables|veg|dinner|broccoli|sprouts|revision|church|chores|uniform|coat|jumper|water|ball|"
+    r"table|sofa|furniture|coats?|homework|dog|baby|little \w+|tea|drinks|food shopping|cake|"
+    r"presents|bags? of shopping)\b"
+)
+_OLDER = re.compile(r"\b(?:old|older) ")
+_SPORT_VERB = re.compile(r"\b(?:beat|beats|battered|smashed|thrashed|destroyed|hammered)\b")
+_SPORT = re.compile(
+    r"\b(?:final|match|game|league|cup|score|scored|nil|goals?|fifa|football|footy|rugby|netball|"
+    r"hockey|cricket|tournament|quiz|race|chess|cards|pool table|darts|semi|footy|ball|pitch)\b"
+)
+_INJURY = re.compile(r"\b(?:bruis\w*|hurt\w*|bleed\w*|cut|cuts|burn\w*|broke|broken)\b")
+_HIT_UP = re.compile(r"\bhits? (?:me|us)$")
+# "on the bridge fishing with my mates" is not a place of danger.
+_PLACE = re.compile(
+    r"\b(?:bridge|roof|rooftop|railway|tracks?|train line|rail|level crossing|cliffs?|river|"
+    r"canal|reservoir|quarry|multi ?storey|car park|top floor|ledge|motorway|flyover|pier|"
+    r"viaduct|balcony)\b"
+)
+_COMPANY = re.compile(
+    r"\b(?:mates|friends|fishing|dog|walk|walking|picnic|bbq|swim|swimming|bike|football|photos|"
+    r"trip|ducks|waiting for (?:the|a|my) (?:train|bus|lift)|party|festival|match|boat|kayak|"
+    r"family|mum|dad|nan|sunset|view|sunbathing|chilling|chips|ice cream|terrace|museum|cafe|"
+    r"eat|eating|sweets|snacks|lunch|food|"
+    r"restaurant|bar|gym|tour|visit|youth club|club|class|school|saturday|sunday|weekend|"
+    r"closed|long way)\b"
+)
+_INTENT = re.compile(
+    r"\b(?:want|jump|end|die|dead|goodbye|bye|looking down|edge|sorry for|sorry\W*$|cannot|scared|"
+    r"kill|over|alone|gone|help|please)\b"
+)
+_PRESENCE = re.compile(
+    r"\b(?:outside|waiting|coming|back|here|on (?:his|her|their|the) way|door|window|downstairs|"
+    r"garden|flat|house|room|hallway|stairwell)\b"
+)
+_BENIGN_ERRAND = re.compile(
+    r"\b(?:to (?:pick|take|drop|collect|give) (?:me|us)|to get (?:chips|food|some|a|the|me a)|"
+    r"for (?:chips|food|tea|dinner|lunch|my birthday|a brew|a cuppa|a chat|the bus|a lift)|"
+    r"with (?:the )?(?:shopping|car|food|pizza|presents?)|from (?:work|school|college|uni|"
+    r"holiday|the shop|town|the hospital)|birthday|party|the shop|the chippy|to fix|boiler|"
+    r"so i can go|in the car park at school|postman|delivery|parcel|amazon|courier|prob|"
+    r"probably|takeaway|neighbour|washing (?:his|her|the) car|next door|playing|to finish|"
+    r"cinema|bowling|we are going|date|selling|salesman|delivering|meter|collecting|charity|"
+    r"canvass\w*|leaflets?|upstairs|loud|music|noise|window cleaner|cleaner|plumber|engineer|"
+    r"gas man|electrician|postie|milkman|"
+    r"training|gym|practice|fixing|working|builders|road ?works|fixing the road|bins|painting|"
+    r"favourite|youtuber|celeb\w*|famous|signing|concert|gig|mall|"
+    r"mowing)\b"
+)
+
+
+def _clause_bounds(canon: str, pos: int) -> tuple[int, int]:
+    """Start and end of the clause holding ``pos`` (split at punctuation and "but")."""
+    start, end = 0, len(canon)
+    for m in _CLAUSE.finditer(canon):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
+    """Whether a cue is an idiom, a joke, negated, a past event now resolved, or a task."""
+    before = canon[max(0, start - 40) : start]
+    after = canon[end : end + 60]
+    if _NEGATED.search(before) and not cue.startswith(("not ", "do not", "never", "no ")):
         return True
-    if _SCARED.search(cue) and _TRIVIAL_FEAR.match(after):
+    c0, c1 = _clause_bounds(canon, start)
+    clause = canon[c0:c1]
+    # A past event, resolved: "i used to cut but ive been clean for 2 years now".
+    if (
+        _RESOLVED.search(canon)
+        and _PAST.search(clause)
+        and not _PRESENT.search(clause)
+        and (kind != "self_harm" or not _RESOLVED.search(clause))
+    ):
         return True
-    return kind == "help" and bool(_TASK.search(norm))
+    if _INFO.search(canon[max(0, start - 60) : start]):
+        return True
+    if _ANIMAL_BEFORE.search(before):
+        return True
+    if cue.startswith(("hurt me", "touched me", "hurts me")) and _EMOTIONAL_BEFORE.search(before):
+        return True
+    if cue.startswith("dragged me") and _DRAGGED_ALONG.match(after):
+        return True  # "he dragged me to the shops"
+    if _HIT_UP.search(cue) and after.startswith(" up"):
+        return True
+    if kind == "danger" and _BENIGN_REASON.match(after):
+        return True  # "he made me get in the car because it was raining"
+    if _ERRAND_VERB.search(cue) and _CHORES.match(after):
+        return True  # "they want me to carry the shopping for them"
+    if (_SPORT_VERB.search(cue) or _OLDER.search(cue)) and _SPORT.search(canon):
+        return True  # "they beat us in the final"
+    if (
+        _PLACE.search(cue)
+        and _COMPANY.search(clause)
+        and not _INTENT.search(canon[:start] + canon[end:])
+    ):
+        return True
+    if _PRESENCE.search(cue) and _BENIGN_ERRAND.search(canon[end : end + 50]):
+        return True
+    laugh = bool(_LAUGH.search(canon))
+    if kind == "danger":
+        if (
+            _I_SUBJECT.search(canon[max(0, start - 40) : start])
+            and _THREAT_START.match(cue)
+            and not _ME.search(cue)
+        ):
+            return True  # "im literally gonna kill my sister": the writer's own threat
+        if laugh and not _FEAR.search(cue) and not _SERIOUS.search(canon[:start] + canon[end:]):
+            return True  # "my little brother bit me lol"
+    if kind == "danger" and _INJURY.search(cue) and _ACCIDENT.match(after):
+        return True  # "bruises everywhere from rugby training"
+    if kind == "self_harm":
+        if _ACCIDENT.match(after):
+            return True  # "burnt my arm on the iron"
+        # "im gonna die of boredom lol", "i'd rather die than go to that party lol"
+        return bool(_DIE_WORD.search(cue) and laugh and _TRIVIAL.search(canon))
+    if _FEAR.search(cue):
+        if _TRIVIAL_FEAR_AFTER.match(after):
+            return True
+        return laugh and not _SERIOUS.search(canon.replace(cue, ""))
+    if kind == "help" and laugh and not _SERIOUS.search(canon[:start] + canon[end:]):
+        return True  # "help hes got my charger lol"
+    if kind == "help" and (_TASK.search(canon) or _LATER.search(after) or _TASK_AFTER.match(after)):
+        return True
+    if _KILLISH.search(cue):
+        if _SERIOUS_IF.search(canon):
+            return False
+        # "my mum will kill me if im late", "he hit me with a pillow lol"
+        if laugh and not _SERIOUS.search(canon[:start] + canon[end:]):
+            return True
+        if (
+            _IDIOM_VERB.search(cue)
+            and _IDIOM_CONDITION.match(after)
+            and _FAMILY_AGENT.search(
+                canon[max(0, start - 50) : start] + " " + cue.rsplit(" ", 2)[0]
+            )
+        ):
+            return True
+    return False
+
+
+# Last resort for phrasing no cue knows: a harm word together with distress, a time
+# signal or a person ("my ex has just smashed my window").
+_RISK_WORD = re.compile(
+    r"\b(?:kill\w*|die|dying|dead|death|suicid\w*|overdos\w*|hang\w*|stab\w*|knife|knives|blade|"
+    r"gun|blood\w*|bleed\w*|rap(?:e|ed|ing)|abus\w*|strangl\w*|chok\w*|throat|neck|hurt\w*|"
+    r"harm\w*|hit|hits|hitting|punch\w*|beat|beaten|beating|batter\w*|attack\w*|threat\w*|"
+    r"weapon\w*|pills?|tablets?|paracetamol|meds|cut|cuts|cutting|burn\w*|bruis\w*|injur\w*|"
+    r"unconscious|collaps\w*|spiked|drugged|funeral|grave|violent|naked|nudes?|scream\w*|"
+    r"smash\w*|acid|hospital|a&e|police|ambulance|drugs|vodka|funeral|rope|owes?|debt|"
+    r"blackmail\w*|unsafe|trapped|followed|following|follows|stranger|worthless|burden|"
+    r"waste of space|hate myself|end it|ending it|end things|disappear|vanish|secret|pics|nudes|"
+    r"photos|grabb\w*|grabs)\b"
+)
+_RISK_WITH = [
+    re.compile(
+        r"\b(?:scared|frightened|terrified|afraid|help|please|cannot|sorry|goodbye|alone|crying|"
+        r"shaking|panic\w*|desperate|emergency|serious|urgent|worried|need|pointless|nobody|no one|"
+        r"nowhere|hide|hiding|escape|get out|secret|do not tell|on my own|by myself)\b"
+    ),
+    re.compile(
+        r"\b(?:right now|tonight|again|still|keeps?|at the moment|\d+ ?am|currently|just|every "
+        r"(?:day|night)|always)\b"
+    ),
+    re.compile(
+        r"\b(?:he|she|they|him|them|man|men|guy|guys|lads?|strangers?|older|gang|someone|somebody|"
+        r"step ?dad|boyfriend|ex|uncle|people)\b"
+    ),
+]
+_RISK_IDIOM = re.compile(
+    r"\b(?:dying (?:to|for|of)|dead (?:tired|funny|excited|good|bored|jel|jealous|easy|nice|"
+    r"proud|happy|chuffed)|could (?:kill|die|murder) for|kill(?:ed|ing)? it|killing me|death of "
+    r"(?:me|her|him)|game|level|character|fortnite|fifa|hair|doctor said|prescribed|nose|myself "
+    r"out|ball|pe|football|footy|training|cooking|oven|knee|finger|ankle|hand on|phone (?:is )?"
+    r"dying|battery|my (?:head|knee|toe|elbow) on|bunk|cupboard|iron|heat|hits? (?:me|us) up|"
+    r"police (?:were|are|was|is) (?:\w+ )?(?:useless|rubbish|nice|ok|helpful|good|great|a joke|"
+    r"fine|kind|sound|late)|police (?:brought|took|bring|drove|dropped) me home|knife and fork|"
+    r"butter knife|a tenner|a fiver|a quid|for the trip|for lunch|"
+    r"owe (?:them|him|"
+    r"her|you|my \w+) (?:a|an|one) |heart attack)\b"
+)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our)\b")
+_STRONG_RISK = re.compile(
+    r"kill\w*|die|dying|dead|suicid\w*|overdos\w*|stab\w*|knife|knives|blade|gun|blood\w*|bleed\w*|"
+    r"rap(?:e|ed|ing)|abus\w*|strangl\w*|chok\w*|throat|harm\w*|batter\w*|attack\w*|weapon\w*|"
+    r"unconscious|collaps\w*|spiked|drugged|funeral|grave|violent|naked|nudes?|acid|drugs|rope|"
+    r"debts?|blackmail\w*|unsafe|trapped|stranger|worthless|burden|waste of space|hate myself|"
+    r"end it|ending it|end things|disappear|vanish|secret"
+)
+_OWN_THREAT = re.compile(
+    r"\bi (?:am )?(?:(?:literally|actually|really|so|just) )*(?:going to|will|could|would|want to|"
+    r"might) $"
+)
+
+
+def _risk_spans(canon: str) -> list[tuple[int, int]]:
+    """Harm words that keep company with distress, a time signal or a person; the
+    strongest ("blood", "knife", "blackmail") need only the writer ("i", "me", "my")."""
+    if _RISK_IDIOM.search(canon):
+        return []
+    company = any(p.search(canon) for p in _RISK_WITH)
+    if not company and not _FIRST_PERSON.search(canon):
+        return []
+    out: list[tuple[int, int]] = []
+    for m in _RISK_WORD.finditer(canon):
+        if not company and not _STRONG_RISK.fullmatch(m.group(0)):
+            continue
+        if not _suppressed("danger", m.group(0), canon, m.start(), m.end()):
+            if _LAUGH.search(canon) or (
+                _TRIVIAL.search(canon) and re.match(r"(?:kill|die|dying|dead|smash)", m.group(0))
+            ):
+                continue
+            if _OWN_THREAT.search(canon[max(0, m.start() - 40) : m.start()]):
+                continue  # "im literally gonna kill my sister"
+            out.append((m.start(), m.end()))
+    return out
 
 
 def urgent_spans(text: str) -> list[UrgentSpan]:
     """Every urgent cue in ``text`` (character offsets into ``text``)."""
-    norm = normalise(text)
+    canon, pieces = _canonical(text)
     spans: list[UrgentSpan] = []
-    for kind, pattern in _COMPILED:
-        for m in pattern.finditer(norm):
-            if kind != "self_harm" and _idiom(kind, m.group(0), norm[m.end() :], norm):
+    seen: set[tuple[int, int]] = set()
+    present = {n for n in _SHORT_GATES if n in canon}
+    for gram in {canon[i : i + 3] for i in range(len(canon) - 2)}.intersection(_GATES_BY_PREFIX):
+        present.update(n for n in _GATES_BY_PREFIX[gram] if n in canon)
+    for (kind, pattern), gate in zip(_COMPILED, _GATES, strict=True):
+        if gate is not None and gate.isdisjoint(present):
+            continue
+        for m in pattern.finditer(canon):
+            if m.end() <= m.start():
                 continue
-            spans.append(UrgentSpan(kind, m.start(), m.end(), text[m.start() : m.end()]))
-    spans.sort(key=lambda s: (s.start, s.end))
+            cue = m.group(0).strip()
+            if not cue or _suppressed(kind, cue, canon, m.start(), m.end()):
+                continue
+            s, e = _original(pieces, m.start(), m.end())
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if (s, e) in seen or s >= e:
+                continue
+            seen.add((s, e))
+            spans.append(UrgentSpan(kind, s, e, text[s:e]))
+    if not spans:
+        for a, b in _risk_spans(canon):
+            s, e = _original(pieces, a, b)
+            spans.append(UrgentSpan("danger", s, e, text[s:e]))
+    spans.sort(key=lambda sp: (sp.start, sp.end))
     return spans
 
 

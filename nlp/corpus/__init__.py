@@ -3,6 +3,12 @@
 Files (JSONL, one object per line: ``{"id", "text", "labels", "voice"}``):
 
 - ``train.jsonl`` trains the classifier;
+- ``train_extra.jsonl`` (:data:`TRAIN_EXTRA_PATH`) also trains it, always: about
+  500 hand-written texts in every voice (worker shorthand, police logs, the
+  child's words, SMS, parents), written apart from the fragments so the model
+  meets phrasings the composed texts do not repeat. Train only: it is never
+  split, and ``tests/nlp/test_corpus.py`` checks that none of its texts is a
+  dev or test text;
 - ``dev.jsonl`` tunes the per-label thresholds;
 - ``test.jsonl`` is held out for ``python -m nlp evaluate``;
 - ``corrections.jsonl`` (:data:`CORRECTIONS_PATH`, optional, same shape) holds
@@ -25,6 +31,8 @@ CORPUS_DIR = Path(__file__).resolve().parent
 TRAIN_PATH = CORPUS_DIR / "train.jsonl"
 DEV_PATH = CORPUS_DIR / "dev.jsonl"
 TEST_PATH = CORPUS_DIR / "test.jsonl"
+# Hand-written training texts beyond the composed train split (train only).
+TRAIN_EXTRA_PATH = CORPUS_DIR / "train_extra.jsonl"
 # Accepted review corrections (the one place this path is defined).
 CORRECTIONS_PATH = CORPUS_DIR / "corrections.jsonl"
 VOICES = frozenset({"worker", "police", "child", "parent", "sms"})

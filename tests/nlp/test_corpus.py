@@ -7,7 +7,16 @@ from collections import Counter
 
 import pytest
 
-from nlp.corpus import DEV_PATH, TEST_PATH, TRAIN_PATH, VOICES, heldout_path, read_jsonl, read_rows
+from nlp.corpus import (
+    DEV_PATH,
+    TEST_PATH,
+    TRAIN_EXTRA_PATH,
+    TRAIN_PATH,
+    VOICES,
+    heldout_path,
+    read_jsonl,
+    read_rows,
+)
 from nlp.corpus.build_corpus import build, build_negation
 from nlp.taxonomy import THEME_IDS
 
@@ -123,3 +132,25 @@ def test_hand_written_sets_are_well_formed(kind: str) -> None:
         if kind == "urgent":
             urgent = sum(1 for r in rows if r["urgent"])
             assert 0.3 < urgent / len(rows) < 0.7
+
+
+def test_train_extra_is_well_formed_and_never_a_held_out_text(
+    corpus: dict[str, list[dict[str, object]]],
+) -> None:
+    """The hand-written training texts (always used by `python -m nlp train`)."""
+    rows = read_jsonl(TRAIN_EXTRA_PATH)
+    assert len(rows) >= 400
+    held_out = {norm(str(r["text"])) for split in ("dev", "test") for r in corpus[split]}
+    seen: set[str] = set()
+    for row in rows:
+        assert set(row) == {"id", "text", "labels", "voice"}
+        assert str(row["id"]).startswith("extra-")
+        assert row["labels"] == sorted(set(row["labels"]))
+        assert row["voice"] in VOICES
+        key = norm(str(row["text"]))
+        assert key not in held_out, f"{row['id']} repeats a dev or test text"
+        assert key not in seen, f"{row['id']} repeats an extra text"
+        seen.add(key)
+    assert {row["voice"] for row in rows} == VOICES
+    empty = sum(1 for row in rows if not row["labels"])
+    assert 0.1 < empty / len(rows) < 0.45

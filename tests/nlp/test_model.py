@@ -1,7 +1,8 @@
 """The trained classifier: train/evaluate, thresholds, the shipped model, combined tagging.
 
-One full training run per test session (a few seconds), shared by the tests
-that need it; a tiny-config run checks the CLI.
+One full training run per test session (about a minute), shared by the tests
+that need it; a tiny-config run checks the corrections file, and the CLI test
+trains once more through ``python -m nlp train``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from nlp import combine
-from nlp.corpus import CORRECTIONS_PATH, DEV_PATH, TRAIN_PATH, read_jsonl
+from nlp.corpus import CORRECTIONS_PATH, DEV_PATH, TRAIN_EXTRA_PATH, TRAIN_PATH, read_jsonl
 from nlp.tagger import Tagger, tag
 from nlp.taxonomy import SAFETY_THEMES, THEME_IDS
 from nlp.textcat import (
@@ -46,6 +47,12 @@ def test_train_builds_a_model_that_loads(trained: Path) -> None:
     assert "cce" in result.themes
     doc = tagger.nlp("YP went country with olders")
     assert set(doc.cats) == set(THEME_IDS)
+
+
+def test_training_always_uses_the_hand_written_extra_texts(trained: Path) -> None:
+    record = json.loads((trained / BUILD_INFO_NAME).read_text())
+    assert record["train_texts"] == len(read_jsonl(TRAIN_PATH)) + len(read_jsonl(TRAIN_EXTRA_PATH))
+    assert record["inputs"]["train_extra"] is not None
 
 
 def test_thresholds_file_has_every_label(trained: Path) -> None:
@@ -120,7 +127,11 @@ def test_train_uses_corrections_file(tmp_path: Path) -> None:
     )
     out = tmp_path / "model"
     record = train(
-        out, config_path=_tiny_config(tmp_path), train_path=small, corrections_path=corrections
+        out,
+        config_path=_tiny_config(tmp_path),
+        train_path=small,
+        corrections_path=corrections,
+        train_extra_path=None,
     )
     assert record["train_texts"] == 151
     assert record["inputs"]["corrections"] is not None
@@ -130,6 +141,7 @@ def test_train_uses_corrections_file(tmp_path: Path) -> None:
         config_path=_tiny_config(tmp_path),
         train_path=small,
         corrections_path=tmp_path / "absent.jsonl",
+        train_extra_path=None,
     )
     assert missing["train_texts"] == 150 and missing["inputs"]["corrections"] is None
 
@@ -148,7 +160,8 @@ def test_cli_train_and_evaluate(tmp_path: Path) -> None:
     out = tmp_path / "cli-model"
     proc = run("train", "--output", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert f"train_texts: {len(read_jsonl(TRAIN_PATH))}" in proc.stdout
+    n_train = len(read_jsonl(TRAIN_PATH)) + len(read_jsonl(TRAIN_EXTRA_PATH))
+    assert f"train_texts: {n_train}" in proc.stdout
     assert (out / THRESHOLDS_NAME).exists()
     proc = run("evaluate", "--model", str(out))
     assert proc.returncode == 0, proc.stderr

@@ -79,3 +79,50 @@ def test_negation_scopes_stop_at_terminators() -> None:
     doc = nlp.make_doc("no drugs but weed")
     scoped = negation_scopes(doc, component.triggers, component.pseudo)
     assert [doc[i].text for i in sorted(scoped)] == ["drugs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # Disliking the placement or a family member is a complaint, not a denial:
+        # the cue starts at its own "n't", so the negation does not remove it.
+        ("i dont like my carers", "placement"),
+        ("she doesn't like her social worker", "placement"),
+        ("I don't like the staff at the home", "placement"),
+        ("i cant stand my foster carer", "placement"),
+        ("i dnt like ma carers they never listen", "placement"),
+        ("dont trust the staff here", "placement"),
+        ("i dont like it here", "placement"),
+        ("She does not like her new foster carers.", "placement"),
+        ("i dont like my stepdad", "family_conflict"),
+        ("can't stand my mum's boyfriend", "family_conflict"),
+        ("i don't like being at home", "family_conflict"),
+    ],
+)
+def test_dislike_is_a_cue_not_a_denial(text: str, theme: str) -> None:
+    assert theme in tag(text).themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # Only placement and family words make "don't like" a cue.
+        ("i dont like weed", "substance_misuse"),
+        ("i dont like school", "school"),
+        ("i don't want to live with my mum", "placement"),
+    ],
+)
+def test_dislike_of_other_things_is_not_a_cue(text: str, theme: str) -> None:
+    assert theme not in tag(text).themes
+
+
+def test_dont_know_is_not_a_denial() -> None:
+    nlp = get_nlp()
+    component = nlp.get_pipe("homeward_negation_v1")
+    doc = nlp.make_doc("i dont know why he gave me the phone")
+    assert not negation_scopes(doc, component.triggers, component.pseudo)
+
+
+def test_negation_scope_is_recorded_on_every_doc() -> None:
+    doc = get_nlp()("i dont talk to men online")
+    assert {doc[i].text for i in doc._.homeward_negation_scope} >= {"talk", "to", "men"}

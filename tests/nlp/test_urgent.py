@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from nlp import urgent
 from nlp.tagger import tag
 from nlp.urgent import detect
 
@@ -74,6 +77,219 @@ def test_urgent(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_URGENT)
 def test_not_urgent(text: str) -> None:
     assert detect(text) == (False, [])
+
+
+# Texting spellings are read as plain English before any cue is tried.
+TEXT_SPEAK = [
+    "sum1 is followin me n i dnt kno who it is",
+    "plz sum1 ring me he is gona kill me",
+    "i wanna unalive myself",
+    "gonna kms tonight fr",
+    "tbh everyone wud be better off wivout me",
+    "he said hell hurt me when i get home from skl",
+    "just wanna b gone",
+    "im not gonna be here 2moro",
+    "HELP ME PLS",
+    "helpp me",
+]
+
+# One example per concept group, in words the detector was not written around.
+CONCEPTS = [
+    # suicidal intent, indirect
+    "honestly i dont want to be here anymore",
+    "said my goodbyes to everyone now. sorry",
+    "ive given all my stuff away, wont need it",
+    "if you dont hear from me by tonight its cos im gone",
+    "i cant carry on like this, i just want to go to sleep forever",
+    "whats the point of carryin on wen evry1 hates me",
+    "im thinking of ways to die",
+    "I don't think I can keep myself safe tonight",
+    "i'm a waste of space and i'm going to sort it out tonight",
+    "got the rope ready",
+    "stood on the bridge rn",
+    # self-harm and overdose
+    "relapsed last nite n the cuts r deep",
+    "ive been sh again",
+    "took a load of my tablets about an hour ago and feel sick",
+    "My daughter isnt answering her phone, her friend rang me to say shes taken something",
+    "My daughter says she has swallowed some of my tablets",
+    "i feel so dizzy after the pills",
+    # violence and threats
+    "mums bf hits me when shes at work",
+    "hes put his hands round my neck again",
+    "they said they know where my nan lives",
+    "theyve threatened to shoot my brother",
+    "the lads from the estate have said they are going to do me over",
+    "my dad is going to batter me when i get in",
+    # a dangerous person present
+    "hes outside again n wont go away",
+    "There are men parked outside our house again asking for my son",
+    "a car keeps driving past my house slowly with the same men in it",
+    # held, lost, stranded
+    "cant get out of this flat theyve locked the door and took my phone",
+    "im in a car with some men i dont know",
+    "im at a mans house i met on snapchat and he wont give me a lift home",
+    "theres people in the flat selling and they wont let me go to sleep or leave",
+    # exploitation and images
+    "theyre making me hold stuff for them at my mums and i cant say no",
+    "i owe them money and theyre coming round tonight",
+    "this man off insta keeps asking for pics and says hell share the ones i sent if i stop",
+    "someone on insta is blackmailing me",
+    "he wants to meet up tonight and says if i dont come hell show everyone my pics",
+    # street slang, third parties, coercion
+    "opps are outside my yard rn",
+    "the olders said im getting wet up if i dont pay back what i owe",
+    "My friend has told me she plans to take her own life tonight",
+    "a man tried to pull me into his van",
+    "i put my stuff in order and wrote to my nan, im ready",
+    "my family are taking me abroad next week to marry a man i dont know",
+    # very indirect farewells and plans
+    "i've decided tonight is the night",
+    "no one will have to worry about me soon",
+    "i just want to close my eyes and not open them",
+    "wrote my will today lol not even joking",
+    "this will be my last night",
+    # whole-message shorts and emoji
+    "cutting",
+    "dad again",
+    "\U0001f52a hes got one",
+    # help now
+    "pls call asap x",
+    "ring me back its serious",
+    "i need the police",
+    "is anyone there?? please",
+]
+
+# Idioms, jokes, past events now resolved, complaints, tasks and later calls.
+HARD_NEGATIVES = [
+    "lol my mum is gonna kill me when she sees my hair",
+    "my sister will literally kill me if i wear her hoodie again",
+    "im literally gonna kill my sister she ate my chocolate",
+    "im gonna die of boredom in this review",
+    "omg im gonna die if he texts me back \U0001f62d",
+    "this queue is taking forever someone end me lol",
+    "brb dying of laughter at this meme",
+    "my little brother bit me lol",
+    "my mate punched me on the arm for a joke",
+    "he dragged me to the shops with him, so boring",
+    "the dentist really hurt me today, my mouth is sore",
+    "i used to self harm but ive been clean for 2 years now",
+    "last year i felt like ending it but im in a much better place now",
+    "he used to hit me but hes gone now and we moved",
+    "i was scared of my stepdad but i live with my gran now and its fine",
+    "im not suicidal or anything just fed up with college",
+    "we did a lesson on suicide prevention at school",
+    "the knife crime talk at school was good",
+    "you didnt help at all when i needed it",
+    "STOP please",
+    "call me next week about college",
+    "Can someone please come to the house on Tuesday to talk about the placement",
+    "pls call my mum she wants to talk about the review",
+    "help me choose a college course pls",
+    "scared of the new teacher tbh shes really strict",
+    "im scared ill fail my exams",
+    "i take 2 tablets a day for my adhd",
+    "i burnt my arm on the iron this morning, its fine",
+    "on the bridge by the park fishing with my mates",
+    "theyre outside the shop waiting for me to get chips",
+    "theres someone at the door, prob the postman",
+    "the dog keeps following me round the house",
+    "last text from me tonight, off to bed",
+    "i cant do this homework anymore its too hard",
+    "my mum wont let me go to the party",
+    "i cant breathe in this heat",
+    "i owe them a birthday card",
+    "he made me watch a boring documentary",
+    "im being watched by my little sister while mum is out",
+    "my mum is having a fit cos i left my room a mess lol",
+    "some man keeps offering me leaflets at the station",
+    "theyre going to cut my hair when we go back home in the summer",
+    "the police were actually nice to me for once",
+    "we had a fire drill and everyone panicked lol",
+    "were going to kill it in the final before they beat us",
+    "i've decided tonight is the night i finally clean my room",
+    "this will be my last night at the youth club before it closes for summer",
+    "cutting my hair",
+    "dad again lol always late",
+    "\U0001f52a\U0001f355 pizza night",
+    "call me pls when youre free this week",
+    "please help me choose a dress for prom",
+    "shes got a knife and fork and is tucking into her tea",
+    "ive got nowhere to go on saturday, everyones busy",
+]
+
+# Phrasing no cue was written for: a harm word in the company of distress, a time
+# signal or a person still raises the alarm.
+FALLBACK = [
+    "i keep hitting my head against the wall till it bleeds",
+    "dont tell my mum but i think i overdid it with the tablets",
+    "the guys i was with have left me in the woods and my phones nearly dead",
+]
+
+
+@pytest.mark.parametrize("text", TEXT_SPEAK + CONCEPTS)
+def test_concept_groups(text: str) -> None:
+    is_urgent, spans = detect(text)
+    assert is_urgent
+    for span in spans:
+        assert span.kind in {"self_harm", "danger", "help"}
+        assert text[span.start : span.end] == span.text and span.text.strip() == span.text
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_hard_negatives(text: str) -> None:
+    assert detect(text) == (False, [])
+
+
+@pytest.mark.parametrize("text", FALLBACK)
+def test_harm_words_in_bad_company(text: str) -> None:
+    is_urgent, spans = detect(text)
+    assert is_urgent and all(s.kind == "danger" for s in spans)
+
+
+def test_gates_never_skip_a_cue_that_would_match() -> None:
+    """A cue is skipped only when none of its gate strings is in the text: on every example
+    here, each match of each cue holds one of that cue's gate strings."""
+    texts = URGENT + NOT_URGENT + TEXT_SPEAK + CONCEPTS + HARD_NEGATIVES + FALLBACK
+    assert any(g is not None for g in urgent._GATES)
+    for text in texts:
+        canon, _ = urgent._canonical(text)
+        for (_, pattern), gate in zip(urgent._COMPILED, urgent._GATES, strict=True):
+            for m in pattern.finditer(canon):
+                assert gate is None or any(n in m.group(0) for n in gate), (pattern.pattern, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pomocy! on jest pod drzwiami", True),  # Polish: help, he is at the door
+        ("ajutor, mi-e frică", True),  # Romanian: help, I'm scared
+        ("mujhe bachao", True),  # Urdu in Latin letters: save me
+        ("dziękuję, wszystko jest dobrze", False),  # Polish: thanks, all fine
+        ("mersi, totul e ok", False),  # Romanian: thanks, all ok
+    ],
+)
+def test_survey_languages(text: str, expected: bool) -> None:
+    assert detect(text)[0] is expected
+
+
+def test_spans_point_into_the_original_text() -> None:
+    text = "Sum1 is FOLLOWIN me n hes got a knife!!"
+    is_urgent, spans = detect(text)
+    assert is_urgent
+    assert [s.text for s in spans] == [text[s.start : s.end] for s in spans]
+    assert any("FOLLOWIN me" in s.text for s in spans)
+
+
+def test_a_long_benign_note_is_fast_and_quiet() -> None:
+    note = (
+        "YP seen at the office with her worker, discussed college and her placement plan; "
+        "no concerns raised and she was settled and chatty. "
+    ) * 4
+    started = time.perf_counter()
+    for _ in range(20):
+        assert detect(note) == (False, [])
+    assert (time.perf_counter() - started) / 20 < 0.02  # generous: about 1 ms on a quiet machine
 
 
 def test_self_harm_is_never_treated_as_idiom() -> None:
