@@ -238,6 +238,10 @@ class County:
             # Clocks stop: an interview never offered is closed as unable to contact
             # within days, so only recent ones are still waiting.
             path = ["unable_to_contact"]
+        if path and path[-1] == "completed" and returned < self.now - timedelta(days=14):
+            # Managers sign interviews off within days: only recent ones still wait,
+            # or every worker's caseload would hold years of them.
+            path.append("signed_off")
         completed = "completed" in path
         steps = [{"rhi_id": n, "from_status": None, "to_status": "requested", "at": returned}]
         for before, after in zip(["requested", *path], path, strict=False):

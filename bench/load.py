@@ -61,7 +61,7 @@ ROLES = {
     "managers": ("team_manager", 10),
     "officers": ("participation_officer", 10),
 }
-TO_RECORD = 40  # interviews each worker has ready to record
+TO_RECORD = 6  # interviews each worker has ready to record, made ready again for each run
 SIGN_IN = "sign in"  # the page name the locustfile gives every sign-in step
 TARGET_P95_MS = 300
 
@@ -87,7 +87,7 @@ def _accounts(rng: random.Random) -> dict[str, Any]:
             db.session.flush()
             account = {"email": user.email, "password": PASSWORD, "totp_secret": user.totp_secret}
             if role == "rhi_worker":
-                account.update(_worker_work(user, rng, taken))
+                account.update(_worker_work(user, rng, taken), user_id=user.id)
             accounts[key].append(account)
     db.session.commit()
     return accounts
@@ -125,14 +125,7 @@ def _worker_work(user: User, rng: random.Random, taken: set[int]) -> dict[str, A
             .limit(TO_RECORD)
         )
     )
-    db.session.execute(sa.delete(InterviewRecord).where(InterviewRecord.rhi_id.in_(rhis)))
-    db.session.execute(
-        sa.update(ReturnInterview)
-        .where(ReturnInterview.id.in_(rhis))
-        .values(
-            status="scheduled", allocated_to_id=user.id, scheduled_for=utcnow() - timedelta(hours=3)
-        )
-    )
+    ready_to_record(user.id, rhis)
     seen = list(
         db.session.scalars(
             sa.select(ReturnInterview.id).where(ReturnInterview.child_id.in_(children)).limit(25)
@@ -141,6 +134,18 @@ def _worker_work(user: User, rng: random.Random, taken: set[int]) -> dict[str, A
     case_refs = list(db.session.scalars(sa.select(Child.case_ref).where(Child.id.in_(children))))
     rng.shuffle(rhis)
     return {"case_refs": case_refs, "rhi_ids": seen, "to_record": rhis}
+
+
+def ready_to_record(user_id: int, rhis: list[int]) -> None:
+    """The worker's interviews scheduled, allocated to them and with no record: to record."""
+    db.session.execute(sa.delete(InterviewRecord).where(InterviewRecord.rhi_id.in_(rhis)))
+    db.session.execute(
+        sa.update(ReturnInterview)
+        .where(ReturnInterview.id.in_(rhis))
+        .values(
+            status="scheduled", allocated_to_id=user_id, scheduled_for=utcnow() - timedelta(hours=3)
+        )
+    )
 
 
 def free_port() -> int:
@@ -254,6 +259,9 @@ def main() -> None:
     parser.add_argument("--users", default="10,25,50")
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--web-workers", type=int, default=4)
+    parser.add_argument(
+        "--warm-up", type=int, default=20, help="seconds at 10 users first, not reported"
+    )
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgresql"):
@@ -306,15 +314,24 @@ def main() -> None:
     sections = []
     try:
         wait_until_up(base, server)
-        for users in [int(value) for value in args.users.split(",")]:
+        # Each process compiles its templates and fills its dashboard cache on first
+        # use, as in a working day's first minutes: not part of what is measured.
+        runs = [(10, args.warm_up)] if args.warm_up else []
+        runs += [(int(value), args.seconds) for value in args.users.split(",")]
+        for n, (users, seconds) in enumerate(runs):
             with app.app_context():  # a new run signs everyone in again: codes may repeat
                 db.session.execute(
                     sa.update(User)
                     .where(User.email.like(f"%@{DOMAIN}"))
                     .values(totp_last_step=None)
                 )
+                for worker in accounts["workers"]:  # and records the same interviews
+                    ready_to_record(worker["user_id"], worker["to_record"])
                 db.session.commit()
-            table, p95 = load_table(_run_locust(base, users, args.seconds, accounts_file, out))
+            samples = _run_locust(base, users, seconds, accounts_file, out)
+            if args.warm_up and n == 0:
+                continue
+            table, p95 = load_table(samples)
             verdict = f"Steady-state 95th percentile {p95:.0f} ms: target 300 ms " + (
                 "met." if p95 < TARGET_P95_MS else "NOT met."
             )
@@ -339,7 +356,9 @@ def main() -> None:
         "missing, panel pack), participation officers 1 (theme review, reasons), the police API 1 "
         "(post an episode), Twilio 1 (an inbound text). The app runs with its production "
         "settings, so council-wide dashboards are counted at most once a minute per process "
-        "(`INSIGHT_CACHE_SECONDS`). Times are nearest-rank percentiles of every request; the "
+        f"(`INSIGHT_CACHE_SECONDS`). A {args.warm_up} s run at 10 users comes first and is not "
+        "reported (each process compiles its templates and fills its cache then). Times are "
+        "nearest-rank percentiles of every request; the "
         "steady state leaves out signing in and what started before the last person had "
         "signed in (everyone signs in within the first seconds of a run, which no council "
         "sees; sign-in has its own row). The target is a steady-state 95th percentile under "

@@ -1363,11 +1363,6 @@ _INFO = re.compile(
     r"(?:girl|boy|man|woman|character|person|lad) who\b"
 )
 
-_COMPILED: list[tuple[str, re.Pattern[str]]] = [
-    *[("self_harm", re.compile(p)) for p in SELF_HARM],
-    *[("danger", re.compile(p)) for p in DANGER],
-    *[("help", re.compile(p)) for p in HELP_NOW],
-]
 
 
 def _needles(items: list[Any], sre: Any) -> frozenset[str] | None:
@@ -1405,19 +1400,35 @@ def _needles(items: list[Any], sre: Any) -> frozenset[str] | None:
     return max(found, key=lambda s: (min(len(x) for x in s), -len(s)))
 
 
-def _gates() -> list[frozenset[str] | None]:
-    """Per compiled cue, the strings one of which must be in the text (None: always run)."""
+def _compile_cues() -> tuple[list[tuple[str, re.Pattern[str]]], list[frozenset[str] | None]]:
+    """Every cue compiled, with the strings one of which must be in the text (None:
+    always run). Each pattern is parsed once, by ``re``'s own parser, for both its
+    gate and its compiled form (parsing twice cost a tenth of a second at start-up);
+    on a Python without those internals, cues are compiled plainly and never skipped.
+    """
+    cues = [
+        *[("self_harm", p) for p in SELF_HARM],
+        *[("danger", p) for p in DANGER],
+        *[("help", p) for p in HELP_NOW],
+    ]
     try:
         parser = importlib.import_module("re._parser")
+        compiler = importlib.import_module("re._compiler")
         sre = importlib.import_module("re._constants")
-        return [_needles(list(parser.parse(p.pattern)), sre) for _, p in _COMPILED]
-    except (ImportError, AttributeError, TypeError, ValueError):  # another Python: no gating
-        return [None] * len(_COMPILED)
+    except ImportError:
+        return [(kind, re.compile(p)) for kind, p in cues], [None] * len(cues)
+    compiled: list[tuple[str, re.Pattern[str]]] = []
+    gates: list[frozenset[str] | None] = []
+    for kind, source in cues:
+        tree = parser.parse(source)
+        gates.append(_needles(list(tree), sre))
+        compiled.append((kind, compiler.compile(tree)))
+    return compiled, gates
 
 
 # Checking a few hundred substrings is far cheaper than running every regex over a
 # long note, so each cue only runs on a text holding one of its gate strings.
-_GATES = _gates()
+_COMPILED, _GATES = _compile_cues()
 _GATE_STRINGS = sorted({n for g in _GATES if g for n in g})
 _SHORT_GATES = [n for n in _GATE_STRINGS if len(n) < 3]
 _GATES_BY_PREFIX: dict[str, list[str]] = {}
