@@ -1364,7 +1364,6 @@ _INFO = re.compile(
 )
 
 
-
 def _needles(items: list[Any], sre: Any) -> frozenset[str] | None:
     """Strings one of which every match of a parsed regex contains (None: unknown).
 
