@@ -343,9 +343,16 @@ class DueFilter(StrEnum):
     NOT_ALLOCATED = "not-allocated"
 
 
+# Returns due shown a page at a time: a team with a backlog of hundreds is still quick.
+DUE_PAGE_SIZE = 50
+
+
 @dataclass(frozen=True)
 class TeamDueList:
-    rows: list[DueRow]
+    rows: list[DueRow]  # this page of the returns the filter keeps
+    matching: int  # every return the filter keeps
+    page: int
+    has_next: bool
     running: int  # every return whose clock is running, before the filter
     overdue: int
     never_offered: int
@@ -378,9 +385,13 @@ def first_returns(rhi_ids: list[int]) -> dict[int, datetime]:
 
 
 def team_due_list(
-    team_id: int | None, show: DueFilter = DueFilter.ALL, now: datetime | None = None
+    team_id: int | None,
+    show: DueFilter = DueFilter.ALL,
+    now: datetime | None = None,
+    page: int = 1,
 ) -> TeamDueList:
-    """The team's running clocks, soonest due first, filtered as ``show`` says."""
+    """The team's running clocks, soonest due first, filtered as ``show`` says: ``page``
+    of them (:data:`DUE_PAGE_SIZE` a page), with counts over all of them."""
     rows = due_list(team_id, now) if team_id is not None else []
     keep = {
         DueFilter.ALL: lambda rhi: True,
@@ -388,13 +399,18 @@ def team_due_list(
         DueFilter.NOT_ALLOCATED: _not_allocated,
     }[show]
     shown = [row for row in rows if keep(row.rhi)]
+    page = max(page, 1)
+    on_page = shown[(page - 1) * DUE_PAGE_SIZE : page * DUE_PAGE_SIZE]
     return TeamDueList(
-        rows=shown,
+        rows=on_page,
+        matching=len(shown),
+        page=page,
+        has_next=len(shown) > page * DUE_PAGE_SIZE,
         running=len(rows),
         overdue=sum(1 for row in rows if row.rag is Rag.RED),
         never_offered=sum(1 for row in rows if _never_offered(row.rhi)),
         not_allocated=sum(1 for row in rows if _not_allocated(row.rhi)),
-        returned_at=first_returns([row.rhi.id for row in shown]),
+        returned_at=first_returns([row.rhi.id for row in on_page]),
     )
 
 

@@ -17,7 +17,7 @@ from rhi.database import utcnow
 from rhi.domain import RuleBroken
 from rhi.extensions import db
 from rhi.interviews.models import ReturnInterview, RhiTransition
-from rhi.interviews.services import allocate, allocate_worker, change_status
+from rhi.interviews.services import DUE_PAGE_SIZE, allocate, allocate_worker, change_status
 from rhi.interviews.vocabulary import RhiStatus
 from tests.auth_helpers import sign_in
 from tests.factories import create_team, create_user
@@ -178,6 +178,33 @@ class TestDueList:
         assert names("show=not-allocated") == ["Noor", "Olly"]
         page = client_request.get("/returns/due?show=not-allocated")
         assert normalise(page.select_one("caption").get_text()) == "2 returns not allocated"
+
+    def test_a_long_list_comes_a_page_at_a_time_soonest_due_first(
+        self, client_request, manager, team
+    ):
+        count = DUE_PAGE_SIZE + 3
+        for n in range(count):  # the first made came back longest ago: due soonest
+            rhi_returned(team, 60 - n * 0.5, given_name=f"Kid{n:02d}")
+        sign_in(client_request, manager)
+
+        page = client_request.get("/returns/due")
+        first = [row[0].split()[0] for row in table_rows(page)]
+        assert first == [f"Kid{n:02d}" for n in range(DUE_PAGE_SIZE)]
+        caption = normalise(page.select_one("caption").get_text())
+        assert caption == f"{count} returns due Showing 1 to {DUE_PAGE_SIZE}, soonest due first"
+        assert f"{count} returns due" in normalise(page.select_one("#due-counts").get_text())
+        assert page.select_one(".govuk-pagination__prev") is None
+        second = client_request.get(page.select_one(".govuk-pagination__next a")["href"])
+        assert [row[0].split()[0] for row in table_rows(second)] == [
+            f"Kid{n:02d}" for n in range(DUE_PAGE_SIZE, count)
+        ]
+        assert f"Showing {DUE_PAGE_SIZE + 1} to {count}" in normalise(
+            second.select_one("caption").get_text()
+        )
+        assert second.select_one(".govuk-pagination__next") is None
+        # The filter is kept from page to page.
+        filtered = client_request.get("/returns/due?show=never-offered")
+        assert "show=never-offered" in filtered.select_one(".govuk-pagination__next a")["href"]
 
     def test_a_manager_without_a_team_sees_no_returns(self, client_request, team):
         rhi_returned(team, 10)

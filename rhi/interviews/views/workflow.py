@@ -92,12 +92,14 @@ LIST_HELPERS = {"time_left": time_left, "rag_tag": rag_tag, "RhiStatus": RhiStat
 def due_list() -> ResponseReturnValue:
     form = DueFilterForm(formdata=request.args)
     show = form.chosen()
-    listing = services.team_due_list(g.user.team_id, show)
+    page = request.args.get("page", 1, type=int) or 1
+    listing = services.team_due_list(g.user.team_id, show, page=page)
     return render_template(
         "interviews/due-list.html",
         form=form,
         show=show,
         listing=listing,
+        page_first=(listing.page - 1) * services.DUE_PAGE_SIZE + 1,
         has_team=g.user.team_id is not None,
         **LIST_HELPERS,
     )
