@@ -29,7 +29,8 @@ from tests.pages import ClientRequest, banner_text, error_messages, normalise
 from tests.workflow_factories import create_child
 
 PHONE = "+447700900345"
-SAID = "Jordan here. i want to move placement, ring me on 07700 900123 please"
+# Not urgent (a young person asking to be rung now is, and urgent texts are never shared).
+SAID = "Jordan here. i want to move placement, text me on 07700 900123 thanks"
 
 
 @pytest.fixture
