@@ -50,7 +50,7 @@ from rhi.children.models import Child
 from rhi.episodes.models import Episode
 from rhi.episodes.vocabulary import Category
 from rhi.extensions import db
-from rhi.insights.reasons import RHI_LINKS
+from rhi.insights.reasons import rhi_links
 from rhi.insights.ssda903 import YearBounds
 from rhi.interviews.models import ReturnInterview
 from rhi.interviews.record import InterviewRecord
@@ -277,17 +277,13 @@ def _accepted_themes(scope: Any) -> dict[int, dict[str, tuple[int, ...]]]:
     than from every accepted theme in the council.
     """
     found: dict[int, dict[str, list[int]]] = {}
-    for kind, links in RHI_LINKS.items():
-        link = links().subquery(f"rhi_link_{kind.value}")
+    for link, on in rhi_links():
         columns: list[Any] = [ThemeSuggestion.theme, TaggedText.id, link.c.rhi_id]
         query = (
             sa.select(*columns)
             .select_from(ThemeSuggestion)
             .join(TaggedText, TaggedText.id == ThemeSuggestion.text_id)
-            .join(
-                link,
-                sa.and_(TaggedText.source == kind.value, link.c.source_id == TaggedText.source_id),
-            )
+            .join(link, on)
             .where(
                 link.c.rhi_id.in_(scope),
                 ThemeSuggestion.decision == Decision.ACCEPTED.value,

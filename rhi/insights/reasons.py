@@ -47,7 +47,7 @@ received texts count only for children if those tables are absent).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -110,18 +110,23 @@ RHI_LINKS: dict[TextSource, LinkQuery] = {
 }
 
 
+def rhi_links() -> Iterator[tuple[sa.Subquery, sa.ColumnElement[bool]]]:
+    """Each text source's link to RHIs (a subquery of ``source_id``, ``rhi_id``) and the
+    condition joining it to ``TaggedText``."""
+    for kind, links in RHI_LINKS.items():
+        link = links().subquery(f"rhi_link_{kind.value}")
+        on = sa.and_(TaggedText.source == kind.value, link.c.source_id == TaggedText.source_id)
+        yield link, on
+
+
 def join_rhi(query: S) -> tuple[S, sa.ColumnElement[Any]]:
     """``query`` (which has ``TaggedText``) outer-joined to each source's link, and the RHI id.
 
     The RHI id is NULL for a text that belongs to no RHI.
     """
     ids: list[Any] = []
-    for kind, links in RHI_LINKS.items():
-        link = links().subquery(f"rhi_link_{kind.value}")
-        query = query.outerjoin(
-            link,
-            sa.and_(TaggedText.source == kind.value, link.c.source_id == TaggedText.source_id),
-        )
+    for link, on in rhi_links():
+        query = query.outerjoin(link, on)
         ids.append(link.c.rhi_id)
     # The interview link is the core's own, so there is always at least one.
     rhi_id = ids[0] if len(ids) == 1 else sa.func.coalesce(*ids)

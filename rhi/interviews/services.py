@@ -359,6 +359,11 @@ class TeamDueList:
     not_allocated: int
     returned_at: dict[int, datetime]  # RHI id: the first return it covers
 
+    @property
+    def first_shown(self) -> int:
+        """The place of this page's first row among all the filter keeps (from 1)."""
+        return (self.page - 1) * DUE_PAGE_SIZE + 1
+
 
 def _never_offered(rhi: ReturnInterview) -> bool:
     return rhi.status_enum is RhiStatus.REQUESTED

@@ -99,7 +99,6 @@ def due_list() -> ResponseReturnValue:
         form=form,
         show=show,
         listing=listing,
-        page_first=(listing.page - 1) * services.DUE_PAGE_SIZE + 1,
         has_team=g.user.team_id is not None,
         **LIST_HELPERS,
     )
