@@ -37,9 +37,18 @@ def urgent_reasons(text: str) -> list[str]:
 
 
 def raise_alert(
-    message: SmsMessage, conversation: Conversation, reasons: list[str], now: datetime
+    message: SmsMessage,
+    conversation: Conversation,
+    reasons: list[str],
+    now: datetime,
+    *,
+    safe_reply: bool = True,
 ) -> UrgentAlert:
-    """Open an alert, reply safely to the sender and text the duty contact, in one transaction."""
+    """Open an alert, reply safely to the sender and text the duty contact, in one transaction.
+
+    ``safe_reply=False`` when the sender already has a reply giving the same
+    numbers (the HELP keyword's), so they are not sent two texts at once.
+    """
     message.urgent = True
     alert = UrgentAlert(
         message=message,
@@ -49,7 +58,7 @@ def raise_alert(
         raised_at=now,
     )
     db.session.add(alert)
-    if not opted_out(message.phone):
+    if safe_reply and not opted_out(message.phone):
         queue(
             message.phone,
             say(messages.SAFE_REPLY, conversation.language),

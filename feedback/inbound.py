@@ -197,25 +197,28 @@ def handle(message_id: int, now: datetime | None = None) -> bool:
     conversation.last_message_at = max(conversation.last_message_at, message.created_at)
     language = conversation.language
     word = keyword(message.body)
-    if word == "stop":
-        set_opted_out(message.phone, True, OptOutSource.KEYWORD, moment)
-        reply = say(messages.STOPPED, language)
-    elif word == "start":
-        set_opted_out(message.phone, False, OptOutSource.RESUMED, moment)
-        reply = say(messages.STARTED, language)
-    elif word == "help":
-        reply = say(messages.HELP, language)
-    else:
-        reply = None
-    if reply is not None:
+    if word in ("stop", "start"):
+        stop = word == "stop"
+        set_opted_out(
+            message.phone, stop, OptOutSource.KEYWORD if stop else OptOutSource.RESUMED, moment
+        )
+        reply = say(messages.STOPPED if stop else messages.STARTED, language)
         queue(
             message.phone, reply, MessageKind.KEYWORD_REPLY, conversation=conversation, now=moment
         )
         return True
+    if word == "help":
+        reply = say(messages.HELP, language)
+        queue(
+            message.phone, reply, MessageKind.KEYWORD_REPLY, conversation=conversation, now=moment
+        )
     reasons = urgent_reasons(message.body)
     if reasons:
-        raise_alert(message, conversation, reasons, moment)
-    if conversation.status == ConversationStatus.ACTIVE:
+        # A bare HELP is both the carriers' keyword and, from a child who has
+        # been missing, maybe a call for help: it gets the keyword's reply
+        # (who is texting, 999, Childline) and a duty worker is told too.
+        raise_alert(message, conversation, reasons, moment, safe_reply=word is None)
+    if word is None and conversation.status == ConversationStatus.ACTIVE:
         answer(conversation, message, moment)
     return True
 

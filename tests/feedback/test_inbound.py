@@ -114,6 +114,20 @@ def test_help_says_who_is_texting_and_how_to_stop_in_the_contacts_language(app_c
     assert reply.startswith("Aici este Homeward") and "STOP" in reply and "0800 1111" in reply
 
 
+def test_a_bare_help_gets_the_keyword_reply_and_reaches_the_duty_worker(contact):
+    manager = create_user(Role.TEAM_MANAGER)
+    duty_phone = fresh_mobile()
+    set_duty_contact("Duty desk", duty_phone, by=manager)
+    message = text_in(contact.phone, "Help!")
+    [alert] = open_alerts()
+    assert alert.message_id == message.id and alert.reasons == ["help"]
+    [reply] = outbox(contact.phone)
+    assert reply.kind == MessageKind.KEYWORD_REPLY  # one text back, already giving 999
+    assert "999" in reply.body and "STOP" in reply.body
+    [to_duty] = outbox(duty_phone)
+    assert to_duty.kind == MessageKind.DUTY_ALERT
+
+
 def test_an_urgent_text_raises_an_alert_replies_safely_and_texts_the_duty_contact(contact):
     manager = create_user(Role.TEAM_MANAGER)
     duty_phone = fresh_mobile()
