@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from nlp import negation, textcat
+from nlp import implied, negation, textcat
 from nlp.phrase_keys import PhraseKeys
 from nlp.rules import (
     Candidate,
@@ -247,11 +247,12 @@ log = logging.getLogger(__name__)
 
 def build_pipeline(model_dir: Path | None = None) -> Language:
     """A fresh pipeline: the model in ``model_dir`` (or blank English), then
-    sentencizer, theme rules, negation."""
+    sentencizer, theme rules, negation, implied themes."""
     nlp = spacy.load(model_dir) if model_dir is not None else spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(THEME_RULES_FACTORY)
     nlp.add_pipe(negation.NEGATION_FACTORY)
+    nlp.add_pipe(implied.IMPLIED_FACTORY)
     return nlp
 
 

@@ -965,7 +965,38 @@ CSE_AGE_BEFORE_PARTNER: TokenPattern = [*AGE_BEFORE_PARTNER[:-1], {"LOWER": {"IN
 
 def boundaries_rules() -> list[Rule]:
     """Rules, curfews, groundings, bans, phone/screen removal, 'too strict'."""
+    # Limits as texts written blind by others put them (docs/nlp.md): who would
+    # not let the child do what, what was taken off them, being told what to do.
+    devices = "(phone|phones|fone|mobile|vape|charger|xbox|ps5|playstation|ipad|tablet|laptop|console|wifi|data|snapchat|tiktok)"  # noqa: E501
+    limits = Rule(
+        "boundaries.limits",
+        "boundaries",
+        phrases(
+            "(wouldnt|wouldn't|would not|wont|won't|will not|doesnt|doesn't|dont|don't|didnt|didn't|never) (let|lets|allow) (me|her|him|us|them) (go|see|stay|out|have|attend|come|do)",  # noqa: E501
+            "(refused|refuses|refusing) to let (me|her|him|them) (go|attend|see|stay|out)",
+            f"(took|take|takes|taking|taken|confiscated|confiscates|capped|capping|caps) (my |her |his |our |ur |your |the )?{devices}",  # noqa: E501
+            f"{devices} (taken|took|confiscated) (off|away)",
+            f"(make|makes|making|made) (me|her|him) come off (my |her |his |the )?{devices}",
+            f"come off (my |her |his |the )?{devices}",
+            f"(delete|deleted|deleting) (my |her |his )?{devices}",
+            "(banned|bans|banning) (me|her|him|them) (from|going|seeing)",
+            "(meant|supposed) to be (in|home|back) by",
+            "(telling|tells|told|tell) (me|her|him) what to (do|wear)",
+            "(told|telling|tells) (me|her|him) off",
+            "(cant|can't|cannot) keep (her|him) in",
+            "(not|nt) (allowed|supposed) (to go|out|to see|to stay|to be)",
+            "(ask|asking|asked) (for )?(permission|for sleepovers)",
+            "(without|need|needs|needed) (permission|approval)",
+            "(knew|knows|know) (mum|mam|dad|fc|staff|my carer|they) would say no",
+            "(said|says|say) no to (me going|him going|her going|a sleepover|the party)",
+            "(no|not) (phone|phones|visits|going out) (after|without)",
+            "(house|home 's|homes|home's|unit 's|the) rules",
+            "(pushing|pushes|push|testing|tests) (limits|boundaries)",
+        ),
+        score=0.7,
+    )
     return [
+        limits,
         Rule(
             "boundaries.rules",
             "boundaries",
@@ -1135,7 +1166,41 @@ def family_conflict_rules() -> list[Rule]:
         {"LOWER": {"IN": ["fell", "falling", "fallen"]}},
         {"LOWER": "out"},
     ]
+    # How a parent's anger and a home's pressure are said in texts written blind by
+    # others (docs/nlp.md): "mum went mental", "we had a massive row", "took my
+    # door off", "dad walked out on us", "i just feel in the way".
+    home_people = f"({MUM}|{DAD}|parents|nan|gran|ma|maw|da|mums (fella|boyfriend|partner)|mams (fella|boyfriend)|stepmum)"  # noqa: E501
+    reaction = Rule(
+        "family_conflict.reaction",
+        "family_conflict",
+        phrases(
+            f"{home_people} (went|goes|going|was|were|got|gets|is|just|always) (so |proper |totally |well |dead )?(mad|mental|ballistic|nuts|psycho|fuming|raging|off on one|off it|angry wi me|angry with me)",  # noqa: E501
+            f"{home_people} (was |is |were )?(being|bein) (a )?(psycho|nightmare|horrible|a cow|vile|nasty)",  # noqa: E501
+            "(we|me and (my )?(mum|mam|dad)|me n (my )?(mum|mam|dad)) (had|have|had another|have another) (a |another )?(big |massive |huge |blazing |screaming )?(row|argument|fight|bust up|falling out)",  # noqa: E501
+            "(big|massive|huge|blazing|almighty) (row|argument|bust up|bust-up) (at home|with (her|his|my) (mum|mam|dad|parents|stepdad|stepmum|nan))",  # noqa: E501
+            "(we|they) (argued|were arguing|are always arguing|argue all the time|had it out)",
+            "(me and|me n) (my )?(mum|mam|dad|nan|stepdad) (had it out|argued|clash|clashed|dont get on|don't get on)",  # noqa: E501
+            "(took|taken|takes|took off) (my|her|his) (bedroom )?door off",
+            "(walked|walking|walks) out on (us|me|her|him|the family|them)",
+            "(shoves|shoved|pushes|pushed|throws|threw|knocks|knocked) (her|him|me) (about|around|against the wall)",  # noqa: E501
+            "(feel|feels|felt|feeling) (like )?(in the way|pushed out|left out in the family|like a spare part|unwanted at home)",  # noqa: E501
+            "(dont|don't|doesnt|doesn't|never) get a look in",
+            "no room for (me|her|him) (any more|anymore|at home|there)",
+            f"{home_people} (will|is going to|gonna|would) (batter|kill|hit|leather|belt) me",
+        ),
+        score=0.7,
+    )
+    not_family = Rule(
+        "family_conflict.not_family_row",
+        None,
+        phrases(
+            "(we|i) (had|have|had another) (a )?(row|argument|fight|falling out) (me and|me &|me n|with) (my )?(girlfriend|boyfriend|gf|bf|mate|mates|friend|friends|bestie|bezzie)",  # noqa: E501
+        ),
+        blocks=("family_conflict",),
+    )
     return [
+        reaction,
+        not_family,
         Rule(
             "family_conflict.fell_out",
             "family_conflict",
@@ -1727,6 +1792,15 @@ def peers_rules() -> list[Rule]:
                 "(party|parties) at (a|the|his|their) (flat|house) with (older|adult|grown) (men|males)",  # noqa: E501
                 "(mum|mums|mum 's|dad 's|dads|family|parents|carers|carer 's|nan 's) (friend|friends)",  # noqa: E501
                 "family friend",
+                # "friends" who are adults or their circle (nlp.md: that is risky_adults)
+                "(older|adult|grown) (friends|friend|mates|mate)",
+                "(men|males|adults|guys|blokes) at the (party|parties)",
+                "(met|meet|meeting|introduced to) (him|them|he) (through|via|thru|by) (a |her |his |my )?(friend|mate|friends|mates)",  # noqa: E501
+                "(friend|mate|friends|mates) 's older (brother|cousin|sister)",
+                "(friend|mate|friends|mates) s older (brother|cousin|sister)",
+                "(him and|he and|with him and) his (mates|friends|boys)",
+                "(go|went|going|come|gone) (2|to|round) his (mates|friends) (flat|house|place|gaff)",  # noqa: E501
+                "(group|gang) (running|selling|dealing) (drugs|weed|gear)",
             ),
             blocks=("peers",),
         ),
@@ -2674,7 +2748,35 @@ def cce_rules() -> list[Rule]:
         {"LOWER": "there"},
     ]
     ot: TokenPattern = [{"TEXT": {"IN": ["OT", "ot", "O.T."]}}]
+    # Errands for others as texts written blind by others put them (docs/nlp.md):
+    # holding or taking something for someone, keeping watch, a work phone, paid trips.
+    errands = Rule(
+        "cce.errands",
+        "cce",
+        phrases(
+            "(keep|keeping|kept|keepin|hold|holding|held|holdin|look after|looking after|looked after|lookin after|mind|minding|carry|carrying|carried|stash|stashing) (a |the |this |some )?(package|parcel|packages|parcels|something|summat|stuff|bag|bags|ting|tings|it) (for|4) (someone|some1|sum1|somebody|sumone|them|him|older|people|a man|some lads|these lads)",  # noqa: E501
+            "(making|made|make|makes|told|tell|asked) (him|her|me|them) (to )?(hold|carry|keep|look after) (stuff|things|something|packages|a package|bags)",  # noqa: E501
+            "(look|looking|keep|keeping|kept|lookin) (out|lookout|look out|watch) (for|4) (the )?(feds|police|old bill|babylon|5-0|coppers|boys in blue)",  # noqa: E501
+            "(keep|keeping|kept|keepin|be|was|on) (a )?(look out|lookout|look-out)",
+            "(take|took|taking|deliver|delivering|delivered|drop|dropped|dropping) (a |the )?(parcel|package|bag) (to|2|round|off)",  # noqa: E501
+            "(work|werk|wrk|burner|second|another|extra|new) (fone|phone|phones|fones|handset) (off|from|of) (sum|some|someone|sum1|some1|older|a man|these|them|the lads)",  # noqa: E501
+            "(paid|pays|paying|pay) (me |us |him )?(2|to) (go|take|travel) (on a trip|to|out)",
+            "(drop offs|drop-offs|dropoffs|do runs|do a run|doing runs|did runs|did a run)",
+            "(possession|possessing) with intent",
+            "(supply|supplying|supplies) (of )?(class a|crack|heroin|cocaine|drugs)",
+            "(crack|class a) (wraps|deals|cocaine)",
+            "(wraps|scales|digital scales)",
+            "(cash|money) (he|she|they) (can't|cant|cannot|couldn't|couldnt|won't|wont) (explain|account for)",  # noqa: E501
+            "(unexplained|unexplainable) (cash|money|items|clothes|trainers)",
+            "(in|into) debt (to|with) (them|him|someone|some lads)",
+            "(the|a) line (phone|number)",
+            "(get|got|give|gave) (me |him )?(work|wrk|werk) (if|no questions)",
+            "(pays|paid|pay) (us|me|him) (a ton|per|for every|for each) (bike|moped|phone|drop|run)",  # noqa: E501
+        ),
+        score=0.75,
+    )
     return [
+        errands,
         Rule(
             "cce.far_away",
             "cce",

@@ -15,11 +15,15 @@ It works in four steps:
    fixed phrase: intent + death or self-harm ("want to" / "thinking about" /
    "going to" + "die" / "end it" / "not wake up"); farewells and "everyone is
    better off without me"; means and places (pills saved up, the bridge);
-   a harm verb aimed at the writer or their family ("will" / "said they would"
-   + "hurt" / "stab" + "me" / "my mum"); a dangerous person present ("he is" /
-   "some men are" + "outside" / "at the door" / "waiting for me"); being held,
-   lost or stranded; exploitation (debts, holding or selling for someone,
-   pictures demanded or shared, gifts from older men); fear; help now.
+   veiled goodbyes and apologies ("sorry mum. for all of it", a knife or pills
+   emoji alone or with "bye"); a harm verb aimed at the writer or their family
+   ("will" / "said they would" + "hurt" / "stab" + "me" / "my mum"); a cover
+   story ("told me to say i fell"); a dangerous person present ("he is" / "some
+   men are" / "a group of lads" + "outside" / "at the door" / "waiting for
+   me"); being held, lost or stranded; exploitation (debts, holding or selling
+   for someone, drops owed, papers taken, pictures demanded or shared, gifts
+   from older men, a much older partner, an adult posing as young online);
+   fear; help now.
 3. **Guards**, each explainable: idioms and jokes ("my mum will kill me if im
    late", "killing it", "dying to see you", "im gonna die of boredom lol",
    "he hit me with a pillow lol"); the writer's own threat ("im gonna kill my
@@ -27,8 +31,10 @@ It works in four steps:
    the cue ("im not suicidal", "he didnt hit me"); a past event now resolved
    ("i used to self harm but ive been clean for 2 years now"); accidents,
    sport, errands and chores; help with a task ("help me with my cv"); a call
-   arranged for later ("ring me on friday"). Suicide, overdose and cutting
-   cues are never treated as jokes.
+   arranged for later ("ring me on friday"); a flat battery ("phone's nearly
+   dead"); hyperbole ("the joke was so bad i wanted to die"); complaints about
+   being asked ("didnt like being asked about drugs"). Suicide, overdose and
+   cutting cues are never treated as jokes.
 4. **Last resort.** When no cue fires, a harm word ("knife", "bleeding",
    "tablets", "debt", "blackmail") in the company of distress, a time signal
    or a person ("again", "tonight", "please", "he", "men") is still raised,
@@ -65,6 +71,7 @@ _SPELLING: dict[str, str] = {
     "u": "you", "ya": "you", "yu": "you", "ur": "your", "r": "are", "ppl": "people",
     "sum1": "someone", "som1": "someone", "some1": "someone", "sumone": "someone",
     "summone": "someone", "someon": "someone", "sumbody": "somebody", "sumbdy": "somebody",
+    "someones": "someone is", "sum1s": "someone is", "somebodys": "somebody is",
     "no1": "no one", "noone": "no one", "nobdy": "nobody", "any1": "anyone", "ne1": "anyone",
     "every1": "everyone", "evry1": "everyone", "evryone": "everyone", "everyon": "everyone",
     "bf": "boyfriend", "gf": "girlfriend", "stepdad": "step dad", "stepdads": "step dads",
@@ -402,8 +409,10 @@ _BAD_AGENT = _alt(
     "(?:this|that|the|some|these|those|two|three|\\d) (?:men|man|guy|guys|lads?|boys|people|"
     "" "blokes?|gang|woman|strangers?|older \\w+)",
     "my ex", "her ex", "his ex", "a stranger", "a car", "a van", "his mates", "his friends",
+    "(?:a |some |this |that )?(?:group|gang|load|bunch|crowd|car ?full|van ?full) of (?:\\w+ )?"
+    "(?:men|lads|boys|guys|people|youths|olders|\\w+ men)",
     "(?:the )?opps", "(?:the )?olders", "them man", "man dem",
-    "there is (?:a man|someone|somebody|a car|a van|some \\w+)",
+    "there is (?:a man|someone|somebody|a car|a van|some \\w+|a (?:group|gang|load|bunch) of \\w+)",
     "there are (?:men|people|some \\w+|\\w+ (?:men|lads|guys|people))",
 )
 # fmt: on
@@ -446,6 +455,15 @@ _DEATH = _alt(
 )
 # fmt: on
 
+# Knife, pill, drop of blood, coffin, headstone, knot, razor; and what may go with them in a
+# farewell: punctuation, sad faces, a broken heart, a wilted rose, "bye", "sorry", "x".
+_HARM_EMOJI = "(?:\U0001f52a|\U0001f48a|\U0001fa78|\u26b0|\U0001faa6|\U0001faa2|\U0001fa92)"
+_FAREWELL_FILL = (
+    "(?:[\\s.!?,\u2026\ufe0f\u200d]|\U0001f614|\U0001f622|\U0001f62d|\U0001f494|\U0001f940|"
+    "\U0001f61e|\u2639|\U0001f641|\U0001f62a|\U0001f5a4|\U0001f97a|\U0001f613|\U0001f625|"
+    "\\b(?:bye|goodbye|good ?night|sorry|done|night|gn|love you|x+)\\b)"
+)
+
 SELF_HARM = [
     rf"\b{_WANT} {_INT}{_DEATH}",
     rf"\bkill(?:ing|ed|s)? {_MYSELF}\b(?! laughing| with laughter)",
@@ -463,6 +481,11 @@ SELF_HARM = [
     r"weather|school|college|homework|revision|lessons?|heat|cold|work|traffic))",
     r"\b(?:hear|read|see) about me (?:on|in) the (?:news|papers?)\b",
     r"\bi am (?:really |so |just )?not (?:ok|okay|alright)(?=\s*(?:$|[.!?,]|x))",
+    # "kind of in a bad place rn", "my head is in a dark place"
+    r"\bin (?:a |such a )?(?:really |very |so |proper |super )?(?:bad|dark|horrible|awful|low|"
+    r"terrible|scary|rough|shit|crap|black) (?:place|headspace|head space)\b(?! (?:(?:in|on) the "
+    r"(?:league|table|queue|race|game|list)|with (?:money|"
+    r"cash|my (?:money|finances|course|college|job|work|grades))|financially|money ?wise))",
     r"\bi (?:have )?(?:took|taken) (?:stuff|something|some stuff|loads)(?=\s*(?:$|[.!?,]))",
     r"\b(?:put|putting|get|getting|got|sorted|sorting) (?:my |all my )?(?:stuff|things|affairs) "
     r"(?:in order|sorted)\b(?! for)",
@@ -566,6 +589,15 @@ SELF_HARM = [
     r"belongings|games|xbox|ps\d) away\b|\bgiv(?:e|en|ing) away (?:all )?my\b",
     r"\b(?:will not|do not|wont) need (?:it|them|my \w+|any of (?:it|this)) (?:any ?more|"
     r"where i am going|after tonight)|\bwill not need it\b",
+    # "wont need this survey where im going", "wont be needing my phone after tonight"
+    r"\b(?:will not|wont|do not|not going to) (?:be )?need(?:ing)? (?:\w+ ){0,3}(?:where i am "
+    r"(?:going|headed|off to)|after (?:tonight|today)|for much longer)\b",
+    # a veiled apology: "sorry mum. for all of it", "sorry for being such a burden"
+    r"\bsorry\b.{0,12}?\bfor (?:all of it|it all|everything|all (?:of )?this|being (?:a |such "
+    r"a |so much of a )?(?:burden|disappointment|let ?down|failure)|what i am (?:about|going) "
+    r"to do|(?:what|who) i am|ever being born)\b(?=\s*(?:$|[.!?,x]|i |mum|dad|love|every))",
+    # a knife, pills, blood or a coffin alone or with a farewell: knife + sad face, "pills bye"
+    rf"^{_FAREWELL_FILL}*{_HARM_EMOJI}(?:{_FAREWELL_FILL}|{_HARM_EMOJI})*$",
     r"\b(?:written|wrote|writing|left|leave|leaving) (?:a |my |some |the )?(?:notes?|letters?)"
     r"(?: for| to)? (?:my |every|mum|dad|her|him|them|you)",
     r"\b(?:suicide|goodbye) (?:note|letter|message|text|video)\b",
@@ -682,6 +714,12 @@ SELF_HARM = [
     r"\b(?:looked|looking|searched|searching|googled|googling) (?:up )?(?:how|ways)\b",
     r"\b(?:got|have|made|making|made up) (?:a|my) plan\b.{0,40}\b(?:do it|to do it|going to|"
     r"tonight|end|die|kill)\b",
+    # a plan with nothing said about what for: "ive got it all planned" (a party or a move
+    # in the same reply is guarded)
+    r"\b(?:got|have|had) (?:it|everything|it all) (?:all )?(?:planned|planned out|worked out)\b"
+    r"|\b(?:do not know|not sure|no idea) how (?:much )?long(?:er)? i can (?:keep going|go on|"
+    r"carry on|cope|do this|take (?:it|this|any ?more)|last|hold on|keep (?:this )?up|live like "
+    r"this)\b",
     r"\b(?:hurt|harm|kill|cut|hit) (?:\w+ ){0,3}(?:or|and) " + _MYSELF + r"\b",
     r"\b(?:tried|trying|attempted|attempt|tries) to (?:kill|hang|hurt|end|drown|overdose|"
     r"strangle|cut|poison|jump|take (?:her|his|my|their) (?:own )?life)\b",
@@ -850,7 +888,8 @@ DANGER = [
     rf"outside|stood outside|standing outside|waiting (?:outside|for me|at the|at my|for her|for "
     rf"him|round the corner)|hanging (?:about|around) outside|on (?:his|her|their|the) way|"
     rf"coming (?:round|over|here|back|for me|after me|to (?:get|find|take) (?:me|him|her|us))|"
-    rf"following me|followed me|watching (?:me|the house|my house|us)|at the (?:bottom|end|top) "
+    rf"(?:following|followed) me(?! (?:on|back on) (?:insta|tiktok|snap|twitter|ig|social))|"
+    rf"watching (?:me|the house|my house|us)|at the (?:bottom|end|top) "
     rf"of (?:the|my|our) (?:stairs|road|street|block|stairwell|close|drive|garden)|"
     rf"back(?=\s*(?:$|[.!?,]| "
     rf"again| and(?! (?:fine|ok|okay|safe|well|alright|seems|settled))| here| now| outside|"
@@ -923,7 +962,8 @@ DANGER = [
     r"\b(?:taken|took|brought|drove|driven|moved) (?:me|us|her|him) (?:to )?(?:somewhere|a "
     r"(?:flat|house|place|town)|another town|away|miles away)\b",
     r"\bin the back of (?:a|his|their|some|a strangers|a mans) (?:car|van)\b",
-    r"\bhas not (?:come|been) home\b|\b(?:not|never) came home\b|\bmissing (?:since|again|"
+    r"(?<!\bi )(?<!\bwe )(?<!\bit )\b(?:has|is|are|have) (?:still )?not (?:come|been|got|came|"
+    r"returned) (?:back )?home\b|\b(?:not|never) came home\b|\bmissing (?:since|again|"
     r"overnight|all night|and)\b",
     r"\b(?:is not|is still not|not|has not been|have not been) answering\b",
     r"\b(?:she|he|they) (?:will not|does not|did not) answer (?:her|his|their|the)? ?(?:phone|"
@@ -1204,12 +1244,93 @@ DANGER = [
     r"shouting at|filming|photographing) (?:me|us)\b",
     r"\boffering (?:me |her |him )?(?:lifts?|a lift|drinks?|drugs|money|weed|vapes?|cigs|"
     r"cigarettes|a place to stay|gifts|cash|a job running)\b",
+    # a cover story for an injury: "said to say i fell", "told me to tell school i walked into a
+    # door"
+    r"\b(?:said|says|told|tells|telling|made|makes|wants) (?:me |us |her |him )?(?:to )?(?:say|"
+    r"tell(?: \w+){0,2}|pretend|act like) (?:that )?(?:i|she|he|we) (?:fell|tripped|slipped|"
+    r"walked into|bumped|did it|hurt (?:myself|herself|himself))\b"
+    r"(?! asleep| in love| behind| out)",
+    # papers held and work owed: "hes got my passport", "says im working for him now"
+    r"\b(?:he|she|they|someone|a man|my boss|his mates) (?:has |have |is |are )?(?:got|has|have|"
+    r"took|taken|kept|keeps|keeping|holding|hid|hidden|hides) (?:my|our|her|his) (?:passport|"
+    r"id|documents|papers|visa|birth certificate|brp)\b(?! (?:for (?:the|my|a|our) (?:holiday|"
+    r"trip|application|form)|to (?:check|copy|scan|send|renew|update|sort|apply)))",
+    r"\b(?:says|said|told me|tells me) (?:that )?i (?:am|will be|am going to be|have to|must|work) "
+    r"(?:work(?:ing)? )?for (?:him|them|her) (?:now|from now on|until|till|to pay)\b",
+    # held in a moving car: "im in a car and they wont stop to let me out"
+    r"\b(?:car|van|taxi|uber)\b(?! alarm).{0,40}\b(?:will not|would not|does not|do not|"
+    r"refus\w* to) (?:stop|pull over|unlock|let (?:me|us|her|him) (?:out|off|go))\b(?! (?:talking|"
+    r"going on|beeping|going off|making|playing|singing|moaning|asking|starting|for))",
+    # calling the writer out of the house: "lads outside shouting my name"
+    r"\b(?:outside|at the (?:door|window)|in the street|on the street)\b.{0,40}\b(?:shouting|"
+    r"calling|screaming|yelling) (?:out )?my name\b|\b(?:shouting|calling|screaming|yelling) "
+    r"(?:out )?my name\b.{0,30}\b(?:outside|window|front door|street)\b",
+    # drug running owed: "one more drop tonight", "they said after this one im free"
+    r"\b(?:one more|another|last|do (?:a|the|one more|another|some)|doing (?:a|the|some)|did "
+    r"(?:a|the)) drops?\b(?! off| out| in| by| round| of)(?=.{0,40}\b(?:tonight|for (?:them|him|"
+    r"her)|owe|debt|or (?:else|they|he|she)|then|free|they|he)\b)",
+    r"\b(?:they|he|she) (?:said|says|told me|tells me|promised)\b.{0,50}\b(?:then|after (?:that|"
+    r"this|it|tonight)(?: one| job| drop| run| time)?) (?:i am|i will be|i would be|we are|"
+    r"we will be|we would be|were|my debt is|the debt is|it is) (?:free|even|square|cleared|"
+    r"paid off|out of it|debt free)\b(?! to)",
+    # sent away tonight: "sending me to a flat in another city tonight"
+    r"\b(?:sending|sent|send|sends|taking|driving|drove) (?:me|her|him|us) (?:\w+ )?(?:to|off to) "
+    r"(?:\w+ ){0,5}?(?:(?:a|some|their|his|an) (?:flat|address|hotel|trap)|(?:another|a different|"
+    r"some other) (?:town|city|area))\b(?=.{0,40}\b(?:tonight|cannot say no|can not say no|do not "
+    r"(?:know|want)|will not|owe)\b)",
+    # coercion: "i cant say no", "too scared to say no"
+    r"\b(?:cannot|can not|could not|not allowed to|too scared to|scared to|afraid to) say no\b"
+    r"(?!.{0,25}\b(?:cake|chocolate|pizza|sweets|food|biscuits|sale|bargain|puppy|dog|kittens?|"
+    r"shopping|to my (?:mates|friends|nan|gran|grandma|grandad|mum|dad|sister|brother|auntie|"
+    r"cousin|teacher)|to (?:a|an|the) (?:party|night out|trip))\b)",
+    # an adult posing as young online: "pretends to be my age but hes not", "says hes 15 but"
+    r"\b(?:pretend\w*|lied|lying|lies|claims?|claimed|makes out|made out|said|says) (?:to be|he "
+    r"is|she is|they are|he was|she was|they were|that he (?:is|was)|that she (?:is|was)) (?:my "
+    r"age|the same age|younger|a (?:kid|girl|boy|teenager)|in my year|\d\d?)\b(?=.{0,50}\b(?:but|"
+    r"not|older|actually|really|meet|grown|man|adult)\b)",
+    r"\b(?:on|off|from|met (?:him |her |them )?on) (?:snap|snapchat|insta|instagram|tiktok|"
+    r"discord|roblox|online|the internet|an app|fortnite|xbox|whatsapp|facebook|minecraft|"
+    r"twitter|the game)\b.{0,60}\bwants? (?:me )?to meet (?:me|up|him|her)\b",
+    # a child with a much older partner: "im 14 and my bf is 26"
+    r"\bi am (?:only |just )?(?:1[0-5]|twelve|thirteen|fourteen|fifteen)\b.{0,60}\b(?:boyfriend|"
+    r"girlfriend|partner|man|guy|bloke|he|she)(?: \w+){0,2} (?:is|was|turned|turns) (?:like |about "
+    r"|nearly |almost |over |around )?(?:1[89]|[2-9]\d)\b(?! ?(?:minutes|mins|hours|miles|quid|%))"
+    r"(?!.{0,30}\b(?:he|she) is my (?:sister|brother|cousin|step \w+|half \w+|uncle|auntie)\b)"
+    r"|\b(?:boyfriend|girlfriend|partner|man|guy|bloke|he|she)(?: \w+){0,2} (?:is|was) (?:like "
+    r"|about |nearly |almost |over |around )?(?:1[89]|[2-9]\d)\b(?! ?(?:minutes|mins|hours|miles|"
+    r"quid|%)).{0,60}\bi am (?:only |just )?(?:1[0-5]|twelve|thirteen|fourteen|fifteen)\b"
+    r"(?!.{0,30}\b(?:he|she) is my (?:sister|brother|cousin|step \w+|half \w+|uncle|auntie)\b)",
+    # a coerced stay: "he says i have to stay at his tonight"
+    r"\b(?:he|she|they|him|boyfriend|girlfriend|partner) (?:says|said|tells me|told me|is telling "
+    r"me|wants me|makes me|is making "
+    r"me) (?:that )?(?:i )?(?:have to|got to|must|to) (?:stay|sleep|come|go) (?:at|round|over|back "
+    r"to|to|with) (?:his|hers|theirs|him|them|their)\b(?=.{0,30}\b(?:tonight|all night|every "
+    r"night|or|again|whenever)\b)",
+    # an unknown adult contacting a child: "a man keeps ringing her phone"
+    r"\b(?:a|an|some|this|that|the same|older|an older|grown) (?:\w+ )?(?:man|men|guy|guys|bloke|"
+    r"stranger|adult)s? (?:keeps?|kept|has been|have been|is|are|was|were|still) (?:\w+ )?"
+    r"(?:ringing|calling|phoning|texting|messaging|snapchatting|dming|contacting) "
+    r"(?:me|her|him|us|my \w+)\b(?! about (?:my|the|a|our) (?:car|insurance|phone|contract|bill|"
+    r"account|claim|accident|parcel|delivery|order|van))",
+    # covert contact, the phone is watched: "dont reply to this number"
+    r"\b(?:do not|please do not|never) (?:reply|text (?:me )?back|ring|call|message|respond|answer)"
+    r"(?:(?: to)? (?:this|my|the) (?:number|phone|message)\b(?!.{0,30}\b(?:not monitored|automated|"
+    r"new number|changed|old)\b)|\b(?=.{0,40}\b(?:checking|checks|reads|reading|watching|going "
+    r"through|looks at|sees) (?:my|the) (?:phone|messages|texts)\b))",
 ]
 
 HELP_NOW = [
     rf"\b(?:please|someone|somebody|some one|any ?one|any ?body) (?:please )?(?:just )?"
     rf"(?:help|call|ring|"
-    rf"phone|come|answer|pick up)\b{_NOT_LATER}",
+    rf"phone|come|answer|pick up|(?:talk|speak) to (?:me|us))\b{_NOT_LATER}",
+    # "plz i need u", "i really need someone x"
+    r"\b(?:please|really|just)\b.{0,12}\bi (?:really |just |so )?need (?:you|someone|somebody|"
+    r"help|an adult|a grown up)\b(?! (?:to (?:sign|fill|send|check|look|read|know|bring|tell me|"
+    r"confirm|email|post|book|help me with)|for (?:the|my|a|an)|with|on|at))"
+    r"|\bi (?:really |just |so )?need (?:you|someone|somebody)\W*(?:x+)?\W*$",
+    # "come to the house." said as the whole ask
+    r"\bcome (?:to|round to|over to|back to) (?:the|my|our|this|his|their) (?:house|flat|address|"
+    r"place)\b(?=\s*(?:$|[.!]|now|please|quick|asap|right now|x))",
     r"\bhelp (?:me|us)\b(?! (?:with|fill|find|write|do|get an? |get into|sort|apply|understand|out "
     r"with|choose|pick|decide|learn|make|plan|revise|to (?:find|get|fill|write|do|apply|choose)))",
     r"^\W*help\b(?! (?:me|us|is|was|with|on|for|yourself|urself|your self|desk|line|section|"
@@ -1243,10 +1364,12 @@ HELP_NOW = [
     r"\b(?:want|need) (?:someone|somebody|you|u|a worker|an adult) to (?:come|be here|get me|"
     r"help)\b(?! (?:to|with|on|at|for) )(?! me (?:with|to))",
     r"\bneed (?:a|an|my|some|the) (?:adult|grown up|worker|social worker|someone|ambulance|doctor|"
-    r"police|help)\b(?=.{0,20}\b(?:now|right now|asap|urgently|tonight|immediately|please)\b)",
+    r"police|help)\b(?=.{0,20}\b(?:now|right now|asap|urgently|tonight|immediately|please|"
+    r"today)\b)",
     r"\b(?:i need help|sos)\b(?! (?:with|for|on|filling|writing|doing|to (?:fill|write|do|find|"
     r"get an? |apply|choose|understand)))",
-    rf"\bcan (?:you|someone|somebody|any ?one) (?:please )?(?:come|call|ring|phone|help\b(?! "
+    rf"\bcan (?:you|someone|somebody|any ?one) (?:please )?(?:come|call|ring|phone|(?:talk|speak) "
+    rf"to (?:me|us)|stay with me|be with me|help\b(?! "
     rf"(?:me )?(?:with|fill|find|write|do|choose|pick|get an? |apply|sort)))\b{_NOT_LATER}",
     r"\bget me out\b|\bget me away\b|\btake me away from\b",
     r"\b(?:answer|pick up)\b[^.?!]{0,20}\b(?:scared|help|please|now)\b",
@@ -1278,10 +1401,20 @@ _LAUGH = re.compile(
     r"for a laugh|hide and seek|hide n seek|was a laugh|had a laugh|good laugh)\b"
     r"|😂|🤣|💀|😆|😅|🙃|😜|😝"
 )
+# A cover story for an injury is never a joke: "told me to say i fell".
+_COVER_STORY = (
+    r"\b(?:say|said|tell(?: \w+){0,2}) (?:that )?(?:i|she|he) (?:fell|tripped|slipped|"
+    r"walked into)\b"
+)
+_COVER_STORY_RE = re.compile(_COVER_STORY)
 _SERIOUS = re.compile(
     r"\b(?:help|police|999|not joking|no joke|not a joke|seriously|for real|i mean it|"
     r"again|bruises?|bleeding|blood|knife|not safe|crying|hurts|every day|every night|"
-    r"outside|scared|frightened|terrified)\b"
+    r"outside|scared|frightened|terrified|"
+    # a lasting injury is never a joke, even with a nervous "lol"
+    r"broken? (?:my|her|his) (?:arm|leg|nose|wrist|ribs?|jaw|finger|collarbone)|still (?:really "
+    r"|so )?(?:sore|hurts|hurting|bleeding))\b"
+    r"|" + _COVER_STORY
 )
 # Trivial topics that make "i'll die", "kill me", "scared" an everyday complaint.
 _TRIVIAL = re.compile(
@@ -1301,7 +1434,7 @@ _FEAR = re.compile(
 )
 # "scared of my exams", "scared i failed", "scared ill miss the bus".
 _TRIVIAL_FEAR_AFTER = re.compile(
-    r"^\s*(?:(?:of|about|for|that|to|i|i will|i might|i would|i have|i failed|i am going to "
+    r"^\s*(?:(?:of|about|for|by|that|to|i|i will|i might|i would|i have|i failed|i am going to "
     r"fail|i will fail|i did|i get|i got|when|before|on|in|at|my|the|that my|our|with)\b"
     r"[^.?!]{0,45})?"
     r"\b(?:heights|spiders?|the dark|dark|dogs?|clowns?|exams?|tests?|mocks?|gcses?|results?|"
@@ -1343,6 +1476,10 @@ _RESOLVED = re.compile(
     r"working|really helping)|(?:police|teachers?|school|they) sorted it|sorted it out|all sorted"
     r"|all ok|all good|much better|loads better|a lot better|feel (?:loads |a lot |much )?safer"
     r"|home now|i am (?:safe|ok|okay|fine|alright)$|over it now|(?:said|says) i am safe|"
+    r"stopped (?:it |doing it |that |self harming |harming |cutting |hurting myself |using |"
+    r"drinking )?(?:ages|years|months|a (?:long )?(?:while|time)|a year|\w+ (?:years|months)) "
+    r"ago|(?:he is|she is|they are|got them|got him|got her) blocked|blocked (?:him|her|them) "
+    r"(?:now|and)|"
     r"(?:was|were|got|been) caught|(?:it is|all|everything is|"
     r"things are) (?:all )?(?:fine|ok|okay|good|better|alright|sorted)(?: now)?$|now and (?:it is|"
     r"all|everything is|things are) (?:fine|ok|okay|good|better|alright|sorted))\b"
@@ -1351,7 +1488,7 @@ _PAST = re.compile(
     r"\b(?:used to|last (?:year|month|week|summer|winter|spring|autumn|time|night|weekend)|"
     r"(?:years?|months?|weeks?|days?) ago|when i (?:was|went|first|ran)|back (?:then|when)|in "
     r"the past|before|previously|was|were|had|felt|thought|went missing|ran away|did|got|said|"
-    r"in (?:year|the summer|primary)|when i was younger|as a kid)\b"
+    r"in (?:year|the summer|primary)|when i was younger|as a kid|kept)\b"
 )
 _PRESENT = re.compile(
     r"\b(?:right now|tonight|at the moment|currently|still|again|today|this morning|this "
@@ -1451,7 +1588,7 @@ _IDIOM_CONDITION = re.compile(
 _IDIOM_VERB = re.compile(r"\b(?:kill|murder|strangle|end)\b")
 _FAMILY_AGENT = re.compile(
     r"\b(?:mum|dad|nan|gran|sister|brother|teacher|boss|coach|mate|mates|friend|auntie|"
-    r"uncle|grandma|grandad|carer|she|he)\b(?:\s+\w+){0,6}\s*$"
+    r"uncle|grandma|grandad|carer|she|he)s?\b(?:\s+\w+){0,6}\s*$"
 )
 _SERIOUS_IF = re.compile(
     r"\bif i (?:tell|told|say|said|snitch|grass|speak|talk|go to the police|call the police|"
@@ -1480,7 +1617,8 @@ _DRAGGED_ALONG = re.compile(
     r"church|school|college|nans?|gym|park|match|cinema|party|meeting|football|dentist)"
 )
 _LATER = re.compile(
-    r"^.{0,40}\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|next (?:week|month|time)|"
+    r"^.{0,40}\b(?<!\bnot )(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|next (?:week|month|"
+    r"time)|"
     r"tomorrow|later (?:on|today|this week)|to talk about|to discuss|about (?:the|my) (?:placement|"
     r"review|meeting|plan|college|course|job|appointment)|when (?:you are|u are|you get|u get|"
     r"you have|u have|you can|u can) ?(?:free|a (?:minute|chance|sec|moment))?|this week|"
@@ -1552,13 +1690,67 @@ _BENIGN_ERRAND = re.compile(
     r"with (?:the )?(?:shopping|car|food|pizza|presents?)|from (?:work|school|college|uni|"
     r"holiday|the shop|town|the hospital)|birthday|party|the shop|the chippy|to fix|boiler|"
     r"so i can go|in the car park at school|postman|delivery|parcel|amazon|courier|prob|"
-    r"probably|takeaway|neighbour|washing (?:his|her|the) car|next door|playing|to finish|"
+    r"probably|takeaway|neighbour|washing (?:his|her|the) car|next door|play|playing|footy|"
+    r"football|to finish|"
     r"cinema|bowling|we are going|date|selling|salesman|delivering|meter|collecting|charity|"
     r"canvass\w*|leaflets?|upstairs|loud|music|noise|window cleaner|cleaner|plumber|engineer|"
     r"gas man|electrician|postie|milkman|"
     r"training|gym|practice|fixing|working|builders|road ?works|fixing the road|bins|painting|"
     r"favourite|youtuber|celeb\w*|famous|signing|concert|gig|mall|"
     r"mowing)\b"
+)
+
+
+# "being asked about drugs", "the survey asked about self harm": the harm word is a topic
+# of questions (feedback), unless the reply says something serious as well.
+_ASKED_ABOUT = re.compile(
+    r"\b(?:asked|asking|asks|ask|questions?|question(?:ed|ing)|talk(?:ed|ing)?|lesson|survey|"
+    r"form|leaflet|worker) (?:me |us |them )?(?:\w+ )?(?:about|on) (?:\w+ ){0,2}$"
+)
+_FEEDBACK = re.compile(
+    r"\b(?:like|liked|hate|hated|annoying|annoyed|uncomfortable|awkward|too many|pointless|"
+    r"unnecessary|rude|weird|invasive|too personal|every (?:time|review|meeting)|do not (?:even|do|"
+    r"take|smoke)|never (?:done|do|did|taken))\b"
+)
+
+
+def _asked_about(before: str, canon: str) -> bool:
+    """The harm word is the topic of questions the writer is complaining about."""
+    return bool(
+        _ASKED_ABOUT.search(before)
+        and _FEEDBACK.search(canon)
+        and not _SERIOUS.search(canon)
+        and not _PRESENT.search(canon)
+    )
+
+
+# "my battery's about to die", "phone is nearly dead": a flat battery, not a death.
+_DEVICE_BEFORE = re.compile(
+    r"\b(?:phone|phones|battery|batterys|laptop|laptops|charger|tablet|ipad|console|xbox|"
+    r"controller|headphones|airpods|car|cars|telly|tv|wifi|plant|plants)\s+"
+    r"(?:(?:is|has|was|s|just|nearly|almost|about|going|gone|totally|completely|literally|so|on|"
+    r"and|about to|going to|\d+ ?%)\s+){0,4}$"
+)
+_DEATH_WORD = re.compile(r"\b(?:die|dying|dead|died)\b")
+# "that joke was so bad i wanted to die": hyperbole about something trivial.
+_HYPERBOLE_BEFORE = re.compile(
+    r"\b(?:joke|jokes|pun|film|movie|lesson|song|show|date|speech|meme|outfit|haircut)\b[^.!?]{0,25}"
+    r"\b(?:so|too) (?:bad|cringe|cringey|embarrassing|awkward|boring|dull|unfunny|funny|long|"
+    r"loud|hot) (?:that )?(?:i (?:literally |actually |just |honestly )?(?:(?:wanted|want|could|"
+    r"could have|nearly|almost|was going|was about) (?:to )?)?)?$"
+)
+# "mum didnt know where i was": someone else's worry about the past, not the writer lost.
+_OTHERS_WORRY = re.compile(
+    r"\b(?:mum|dad|nan|gran|carers?|staff|school|police|worker|she|he|they|nobody|no one|"
+    r"every ?one|family|parents)\s+(?:\w+\s+){0,2}$"
+)
+# "ive got it all planned for my birthday", "wont need a coat where im going, its hot in
+# spain": a plan for a treat, a trip or a move.
+_PLAN_CUE = re.compile(r"\b(?:planned|planned out|worked out|where i am (?:going|headed|off to))$")
+_BENIGN_PLAN = re.compile(
+    r"\b(?:birthday|party|trip|holiday|weekend|day out|christmas|wedding|uni|college|course|"
+    r"move|moving|job|career|future|budget|route|revision|outfit|exams?|surprise|prom|"
+    r"holidays|festival|gig|abroad|beach|camp|camping|spain|sunny|hot|weather|flight)\b"
 )
 
 
@@ -1594,6 +1786,14 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
         return True
     if _ANIMAL_BEFORE.search(before):
         return True
+    if _DEATH_WORD.search(cue) and _DEVICE_BEFORE.search(before):
+        return True  # "my battery's about to die"
+    if cue.startswith("did not know where") and _OTHERS_WORRY.search(before):
+        return True  # "mum didnt know where i was": her worry, in the past
+    if _PLAN_CUE.search(cue) and _BENIGN_PLAN.search(canon):
+        return True  # "got it all planned for my birthday"
+    if _asked_about(before, canon):
+        return True  # "i dont like being asked about self harm in every review"
     if cue.startswith(("hurt me", "touched me", "hurts me")) and _EMOTIONAL_BEFORE.search(before):
         return True
     if cue.startswith("dragged me") and _DRAGGED_ALONG.match(after):
@@ -1622,13 +1822,20 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
             and not _ME.search(cue)
         ):
             return True  # "im literally gonna kill my sister": the writer's own threat
-        if laugh and not _FEAR.search(cue) and not _SERIOUS.search(canon[:start] + canon[end:]):
+        if (
+            laugh
+            and not _FEAR.search(cue)
+            and not _SERIOUS.search(canon[:start] + canon[end:])
+            and not _COVER_STORY_RE.search(cue)
+        ):
             return True  # "my little brother bit me lol"
     if kind == "danger" and _INJURY.search(cue) and _ACCIDENT.match(after):
         return True  # "bruises everywhere from rugby training"
     if kind == "self_harm":
         if _ACCIDENT.match(after):
             return True  # "burnt my arm on the iron"
+        if _DIE_WORD.search(cue) and _HYPERBOLE_BEFORE.search(canon[max(0, start - 60) : start]):
+            return True  # "that joke was so bad i wanted to die"
         # "im gonna die of boredom lol", "i'd rather die than go to that party lol"
         return bool(_DIE_WORD.search(cue) and laugh and _TRIVIAL.search(canon))
     if _FEAR.search(cue):
@@ -1661,7 +1868,7 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
 _RISK_WORD = re.compile(
     r"\b(?:kill\w*|die|dying|dead|death|suicid\w*|overdos\w*|hang\w*|stab\w*|knife|knives|blade|"
     r"gun|blood\w*|bleed\w*|rap(?:e|ed|ing)|abus\w*|strangl\w*|chok\w*|throat|neck|hurt\w*|"
-    r"harm\w*|hit|hits|hitting|punch\w*|beat|beaten|beating|batter\w*|attack\w*|threat\w*|"
+    r"harm\w*|hit|hits|hitting|punch\w*|beat|beaten|beating|batter(?!y|ies)\w*|attack\w*|threat\w*|"
     r"weapon\w*|pills?|tablets?|paracetamol|meds|cut|cuts|cutting|burn\w*|bruis\w*|injur\w*|"
     r"unconscious|collaps\w*|spiked|drugged|funeral|grave|violent|naked|nudes?|scream\w*|"
     r"smash\w*|acid|hospital|a&e|police|ambulance|drugs|vodka|funeral|rope|owes?|debt|"
@@ -1691,7 +1898,9 @@ _RISK_IDIOM = re.compile(
     r"out|ball|pe|football|footy|training|cooking|oven|knee|finger|ankle|hand on|phone (?:is )?"
     r"dying|battery|my (?:head|knee|toe|elbow) on|bunk|cupboard|iron|heat|hits? (?:me|us) up|"
     r"police (?:were|are|was|is) (?:\w+ )?(?:useless|rubbish|nice|ok|helpful|good|great|a joke|"
-    r"fine|kind|sound|late)|police (?:brought|took|bring|drove|dropped) me home|knife and fork|"
+    r"fine|kind|sound|late|rude|horrible|mean|unfair|nasty|racist|disrespectful|patronising|"
+    r"annoying|alright|slow|out of order|harsh|lovely|decent|pointless|no help|not helpful|"
+    r"not very)|police (?:brought|took|bring|drove|dropped) me home|knife and fork|"
     r"butter knife|a tenner|a fiver|a quid|for the trip|for lunch|"
     r"owe (?:them|him|"
     r"her|you|my \w+) (?:a|an|one) |heart attack)\b"
@@ -1712,6 +1921,17 @@ _OWN_THREAT = re.compile(
 )
 
 
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:my|our|her|his) (?:nan|nana|gran|grandad|grandma|granddad|grandpa|mum|dad|auntie|"
+    r"aunt|uncle|cousin|dog|cat)s?\s+(?:is\s+|was\s+)?$"
+)
+# "my nan is poorly in hospital": someone ill in hospital, not hurt.
+_ILL_IN_HOSPITAL = re.compile(
+    r"\b(?:poorly|ill|sick|unwell|operation|surgery|cancer|chemo|covid|flu|stroke|infection|"
+    r"pneumonia|baby|visit|visiting|appointment|check ?up|scan)\b"
+)
+
+
 def _risk_spans(canon: str) -> list[tuple[int, int]]:
     """Harm words that keep company with distress, a time signal or a person; the
     strongest ("blood", "knife", "blackmail") need only the writer ("i", "me", "my")."""
@@ -1721,9 +1941,27 @@ def _risk_spans(canon: str) -> list[tuple[int, int]]:
     if not company and not _FIRST_PERSON.search(canon):
         return []
     out: list[tuple[int, int]] = []
+    resolved = [r.span() for r in _RESOLVED.finditer(canon)]
     for m in _RISK_WORD.finditer(canon):
         if not company and not _STRONG_RISK.fullmatch(m.group(0)):
             continue
+        word, before = m.group(0), canon[max(0, m.start() - 40) : m.start()]
+        if any(a <= m.start() and m.end() <= b for a, b in resolved):
+            continue  # "the police sorted it": part of the resolution
+        if _asked_about(before, canon):
+            continue  # "didnt like being asked about drugs"
+        if word == "hospital" and _ILL_IN_HOSPITAL.search(canon):
+            continue  # "my nan is poorly in hospital"
+        if (
+            _DEATH_WORD.fullmatch(word)
+            and _RELATIVE_BEFORE.search(before)
+            and (_ILL_IN_HOSPITAL.search(canon) or "hospi" in canon)
+        ):
+            continue  # "my grandads dying in hospital": grief, not harm
+        if _DEATH_WORD.fullmatch(word) and _DEVICE_BEFORE.search(before):
+            continue  # "my phone's nearly dead"
+        if _DEATH_WORD.fullmatch(word) and _HYPERBOLE_BEFORE.search(canon[: m.start()][-60:]):
+            continue  # "that joke was so bad i wanted to die"
         if not _suppressed("danger", m.group(0), canon, m.start(), m.end()):
             if _LAUGH.search(canon) or (
                 _TRIVIAL.search(canon) and re.match(r"(?:kill|die|dying|dead|smash)", m.group(0))

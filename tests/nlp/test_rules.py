@@ -253,3 +253,52 @@ def test_false_friends_do_not_tag(text: str, theme: str) -> None:
 )
 def test_narrowed_cues_still_tag(text: str, theme: str) -> None:
     assert theme in tag(text).themes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my boyfriend is 21 and picks me up from the home",
+        "Daughter (14) has been seen getting into a car driven by a man in his 30s.",
+        "this older guy keeps buying me vapes and says i can stay over at his",
+    ],
+)
+def test_an_adult_in_a_childs_romantic_or_gift_giving_life_is_also_cse(text: str) -> None:
+    result = tag(text)
+    assert {"risky_adults", "cse"} <= set(result.themes)
+    [cse] = [e for e in result.evidence if e.theme == "cse"]
+    assert text[cse.start : cse.end] == cse.text and cse.text  # evidence on the adult
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # criminal exploitation: the adult is a CCE "elder", not a sexual risk
+        "a man in his 30s drives me out of town to drop bags off",
+        # a boy with an adult supplying drink: risky adult, no sexual indicator
+        "Son (15) says a man in his twenties bought him and his mates some beers.",
+        # denied
+        "She has been getting lifts from a man in his 30s. No CSE concerns.",
+    ],
+)
+def test_implied_cse_needs_a_sexual_context_and_no_denial(text: str) -> None:
+    assert "cse" not in tag(text).themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("my stepmum went proper mental at me over nothing", "family_conflict"),
+        ("me n my dad had it out again last night", "family_conflict"),
+        ("ever since the baby came i just feel in the way", "family_conflict"),
+        ("carers wont let me go to the party on saturday", "boundaries"),
+        ("they confiscated my xbox for a fortnight", "boundaries"),
+        ("i was meant to be home by 9 but stayed out", "boundaries"),
+    ],
+)
+def test_blind_written_phrasings_of_home_conflict_and_limits(text: str, theme: str) -> None:
+    assert theme in tag(text).themes
+
+
+def test_a_row_with_a_girlfriend_is_not_family_conflict() -> None:
+    assert "family_conflict" not in tag("we had a row me and my gf so i went out").themes

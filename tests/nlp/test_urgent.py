@@ -158,6 +158,28 @@ CONCEPTS = [
     "ring me back its serious",
     "i need the police",
     "is anyone there?? please",
+    # veiled goodbyes, emoji and a plan
+    "sorry dad, for all of it x",
+    "wont be needing my phone where im headed",
+    "\U0001f48a\U0001f62d",
+    "goodnight \U0001f52a",
+    "no idea how much longer i can go on, got everything worked out",
+    # an intruder, a group outside, a cover story
+    "someones in my room and its not mum",
+    "theres a gang of boys outside the flat calling my name",
+    "my stepdad told me to tell school i walked into a door lol",
+    # control, running, being moved, older adults
+    "they kept my passport and say im working for them till i pay it back",
+    "we're in his van and he won't pull over",
+    "they want me to do another drop tonight",
+    "theyre taking me to a hotel in a different town tonight and i dont know why",
+    "im 13 and my boyfriend is 24",
+    "my daughter is 12 and has not come home, a man has been calling her",
+    "this guy on discord says hes 15 but hes actually way older",
+    # veiled asks for help
+    "please, i really need someone",
+    "head is in a dark place atm, can you talk to me",
+    "need a worker today, not tomorrow",
 ]
 
 # Idioms, jokes, past events now resolved, complaints, tasks and later calls.
@@ -216,6 +238,19 @@ HARD_NEGATIVES = [
     "please help me choose a dress for prom",
     "shes got a knife and fork and is tucking into her tea",
     "ive got nowhere to go on saturday, everyones busy",
+    # an idiom with a possessive, a resolved past, a flat battery, hyperbole, feedback
+    "my sister's gonna kill me when she sees i borrowed her top",
+    "i stopped cutting years ago and im proud of myself",
+    "my laptop is about to die",
+    "the film was so cringe i wanted to die",
+    "the worker kept asking me about drugs and i dont even smoke",
+    "my mum didnt know where i was last night but i was at my mates",
+    "the police were horrible to my brother",
+    "my grandad is in hospital having an operation",
+    "i was frightened by the fireworks",
+    "ive got it all planned for my birthday",
+    "the kids outside keep shouting my name to come out and play",
+    "i cant say no to chocolate",
 ]
 
 # Phrasing no cue was written for: a harm word in the company of distress, a time

@@ -1,0 +1,102 @@
+"""Themes that other cues imply: an adult in a child's romantic or gift-giving
+life is a sexual-exploitation indicator, not only a risky adult.
+
+nlp.md's taxonomy says an adult "boyfriend" much older is ``risky_adults``,
+"usually ``cse``", and lists gifts from adult partners, lifts and being taken to
+flats by older men among CSE indicators. The rules find the adult; this
+component, run after negation, adds a ``cse`` candidate on the same evidence
+span when the text also shows the grooming context:
+
+- **an adult partner**: the adult-partner cue ("older boyfriend", "my bf is
+  22") always; an adult by age or description ("hes 19", "a man in his 30s")
+  when the text also speaks of a partner ("boyfriend", "seeing him",
+  "loves me");
+- **gifts, lifts, money, drink, a flat or a car from an adult**, for a girl or
+  in the child's own words, unless the text speaks of drug running, selling or
+  debts (then the adult is a CCE "elder": ``cce``, not ``cse``).
+
+It never fires when CSE is negated or denied in the text ("no CSE concerns").
+Measured on texts written blind by others (docs/nlp.md): it found CSE that the
+rules and model missed when the writer never named it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.rules import Candidate
+
+IMPLIED_FACTORY = "homeward_implied_v1"
+
+# The rule ids of risky-adult cues that name an adult partner outright.
+PARTNER_RULES = frozenset({"risky_adults.adult_partner"})
+
+PARTNER_CONTEXT = re.compile(
+    r"\b(?:boyfriend|boyfriends|bf|partner|fianc[eé]|seeing (?:him|a man|an older)|dating|"
+    r"going out with (?:him|a man)|loves me|loves her|in love|relationship with)\b",
+    re.I,
+)
+GROOMING_CONTEXT = re.compile(
+    r"\b(?:car|cars|van|lift|lifts|drives?|driving|dropp(?:ed|ing) (?:her|me)|picks? (?:her|me) up|"
+    r"flat|bedsit|his address|his place|his house|hotel|stay(?:ed|ing)? over|upstairs|"
+    r"presents?|gifts?|nails|clothes|jacket|new phone|a phone|money|cash|cashapp|"
+    r"vodka|drink|alcohol|buys (?:her|me)|bought (?:her|me)|gives (?:her|me)|gave (?:her|me)|"
+    r"looks after (?:me|her)|meet (?:up|him)|pictures|pics|photos)\b",
+    re.I,
+)
+GIRL = re.compile(
+    r"\b(?:she|her|girl|girls|female|daughter|niece|sister)\b|\(\s*1\d\s*,\s*f\s*\)|\bf\s*,\s*1\d\b",
+    re.I,
+)
+BOY = re.compile(
+    r"\b(?:son|boy|lad)\b|\(\s*1\d\s*,\s*m\s*\)|\bm\s*,\s*1\d\b|\b(?:juvenile|young) male\b",
+    re.I,
+)
+FIRST_PERSON = re.compile(r"\b(?:i|me|my|im|i'm)\b", re.I)
+# Drug running, debts and selling: the adult is a CCE "elder" (nlp.md: carrying
+# or selling for someone is ``cce``), even when the rules did not name CCE.
+CRIMINAL_CONTEXT = re.compile(
+    r"\b(?:drop|drops|dropping|deliver\w*|bag|bags|package|packages|parcel|sell\w*|sold|"
+    r"deal\w*|graft\w*|shot|shotting|county|line|trap|owe|owes|owed|debt|weed|scales|wraps)\b",
+    re.I,
+)
+
+
+def implied_cse(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The ``cse`` candidates implied by risky-adult cues in ``text`` (may be empty)."""
+    live = [c for c in candidates if not c.negated]
+    if any(c.theme == "cse" for c in candidates):
+        return []  # found already, or negated / denied
+    adults = [c for c in live if c.theme == "risky_adults"]
+    if not adults:
+        return []
+    partner = [c for c in adults if c.rule_id in PARTNER_RULES]
+    if not partner and PARTNER_CONTEXT.search(text):
+        partner = adults
+    if not partner and GROOMING_CONTEXT.search(text):
+        criminal = any(c.theme == "cce" for c in candidates) or CRIMINAL_CONTEXT.search(text)
+        girl = GIRL.search(text) and not BOY.search(text)
+        if not criminal and (girl or FIRST_PERSON.search(text)):
+            partner = adults
+    return [replace(c, theme="cse", rule_id="cse.implied." + c.rule_id) for c in partner[:1]]
+
+
+class ImpliedThemesComponent:
+    """Adds the implied candidates to ``doc._.homeward_candidates``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates: list[Candidate] = doc._.homeward_candidates or []
+        extra = implied_cse(doc.text, candidates)
+        if extra:
+            doc._.homeward_candidates = [*candidates, *extra]
+        return doc
+
+
+@Language.factory(IMPLIED_FACTORY)
+def make_implied(nlp: Language, name: str) -> ImpliedThemesComponent:
+    """spaCy factory: ``nlp.add_pipe("homeward_implied_v1")``."""
+    return ImpliedThemesComponent()
