@@ -15,6 +15,7 @@ from feedback.outbox import opted_out, queue
 from feedback.phones import to_e164
 from feedback.surveys import say
 from feedback.vocabulary import MessageKind
+from nlp import urgent_model
 from nlp.urgent import detect
 from rhi.audit.actions import AuditAction
 from rhi.audit.services import record
@@ -78,6 +79,19 @@ def raise_alert(
         actor=None,
     )
     return alert
+
+
+def raise_second_opinion(message_id: int, now: datetime | None = None) -> UrgentAlert | None:
+    """Open an alert for a received text that the worker's tagger found urgent after
+    the check on arrival (rules only) did not; None when it is urgent already.
+
+    The tagger's trained second opinion (:mod:`nlp.urgent_model`) reads every
+    reply seconds after it came; the alert's reason is its cue kind, ``model``.
+    """
+    message = db.session.get(SmsMessage, message_id)
+    if message is None or message.urgent or message.conversation is None:
+        return None
+    return raise_alert(message, message.conversation, [urgent_model.KIND], now or utcnow())
 
 
 def _alert_details() -> tuple[Any, ...]:

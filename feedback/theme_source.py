@@ -7,6 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
+from feedback.alerts import raise_second_opinion
 from feedback.models import Conversation, SmsMessage
 from feedback.vocabulary import Direction
 from rhi.extensions import db
@@ -80,5 +81,5 @@ def _rhi_links() -> sa.Select[Any]:
 def register_source() -> None:
     from rhi.insights.reasons import RHI_LINKS
 
-    register(Source(TextSource.SMS, _pending, _fetch))
+    register(Source(TextSource.SMS, _pending, _fetch, on_urgent=raise_second_opinion))
     RHI_LINKS[TextSource.SMS] = _rhi_links

@@ -21,7 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp import combine, sentiment, urgent
+from nlp import combine, sentiment, urgent, urgent_model
 from nlp.pipeline import build_pipeline, default_model_dir, get_nlp
 from nlp.rules import Candidate
 from nlp.taxonomy import THEME_IDS
@@ -71,10 +71,16 @@ class TagResult:
 class Tagger:
     """A pipeline (model + rules) and the thresholds tuned for that model."""
 
-    def __init__(self, nlp: Language, thresholds: dict[str, Threshold] | None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        thresholds: dict[str, Threshold] | None,
+        urgent_second: Language | None = None,
+    ) -> None:
         self.nlp = nlp
         self.has_model = TEXTCAT in nlp.pipe_names
         self.thresholds = thresholds if self.has_model else None
+        self.urgent_second = urgent_second
 
     @classmethod
     def from_dir(cls, model_dir: Path | None, *, thresholds: bool = True) -> Tagger:
@@ -85,7 +91,7 @@ class Tagger:
         nlp = build_pipeline(model_dir)
         if model_dir is None or not thresholds:
             return cls(nlp, None)
-        return cls(nlp, load_thresholds(model_dir))
+        return cls(nlp, load_thresholds(model_dir), urgent_model.load(model_dir))
 
     def signals(self, doc: Doc) -> combine.Signals:
         probs = {k: float(v) for k, v in doc.cats.items()} if self.has_model else {}
@@ -124,7 +130,7 @@ class Tagger:
             evidence += self._model_evidence(text, doc, model_only, sig.probs)
         order = {theme: i for i, theme in enumerate(THEME_IDS)}
         evidence.sort(key=lambda e: (e.start, order[e.theme]))
-        is_urgent, spans = urgent.detect(text)
+        is_urgent, spans = self.urgent(text)
         return TagResult(
             themes=themes,
             urgent=is_urgent,
@@ -132,6 +138,15 @@ class Tagger:
             evidence=evidence,
             urgent_spans=spans,
         )
+
+    def urgent(self, text: str) -> tuple[bool, list[UrgentSpan]]:
+        """The rules' answer, or the trained second opinion's when the rules see nothing."""
+        is_urgent, spans = urgent.detect(text)
+        if is_urgent or not urgent_model.raises(self.urgent_second, text):
+            return is_urgent, spans
+        start = len(text) - len(text.lstrip())
+        end = len(text.rstrip())
+        return True, [UrgentSpan(urgent_model.KIND, start, end, text[start:end])]
 
     def _model_evidence(
         self, text: str, doc: Doc, themes: list[str], probs: dict[str, float]
@@ -163,7 +178,9 @@ class Tagger:
 def default_tagger() -> Tagger:
     """The process-wide tagger: the shipped model, or rules only if it is missing."""
     model_dir = default_model_dir()
-    return Tagger(get_nlp(), load_thresholds(model_dir) if model_dir is not None else None)
+    if model_dir is None:
+        return Tagger(get_nlp(), None)
+    return Tagger(get_nlp(), load_thresholds(model_dir), urgent_model.load(model_dir))
 
 
 @lru_cache(maxsize=4)

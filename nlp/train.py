@@ -51,6 +51,7 @@ from nlp.textcat import (
     Threshold,
     load_thresholds,
 )
+from nlp.urgent_model import train_urgent
 
 MODEL_GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
 # A safety theme raised by the model alone must be clearly more likely than not.
@@ -77,6 +78,7 @@ def build_inputs(
         "dev": file_hash(dev_path),
         "corrections": file_hash(corrections_path),
         "config": file_hash(config_path),
+        "urgent": file_hash(heldout_path("urgent", "dev")),
         "taxonomy": TAXONOMY_VERSION,
     }
 
@@ -149,6 +151,7 @@ def train(
         "train_texts": n_train,
         "spacy": spacy.__version__,
     }
+    record["urgent_texts"] = train_urgent(tmp)
     (tmp / BUILD_INFO_NAME).write_text(json.dumps(record, indent=2) + "\n")
     write_figures(tmp)
     if output_dir.exists():
@@ -345,7 +348,7 @@ def model_size(model_dir: Path = MODEL_DIR) -> int:
 def extra_figures(model_dir: Path = MODEL_DIR, split: str = "test") -> ExtraFigures:
     """Negated mentions wrongly tagged, urgent recall/precision, sentiment accuracy
     and model size, on the ``split`` versions of the held-out sets."""
-    from nlp import sentiment, urgent
+    from nlp import sentiment
     from nlp.tagger import Tagger
 
     tagger = Tagger.from_dir(model_dir)
@@ -359,7 +362,7 @@ def extra_figures(model_dir: Path = MODEL_DIR, split: str = "test") -> ExtraFigu
     )
     tp = fp = fn = 0
     for row in read_rows(heldout_path("urgent", split)):
-        raised = urgent.detect(str(row["text"]))[0]
+        raised = tagger.urgent(str(row["text"]))[0]
         tp += raised and bool(row["urgent"])
         fp += raised and not row["urgent"]
         fn += bool(row["urgent"]) and not raised

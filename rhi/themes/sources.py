@@ -41,6 +41,9 @@ class Source:
     pending: Callable[[int], list[SourceText]]
     # One text by id, or None once it no longer exists (deleted, retention).
     fetch: Callable[[list[int]], dict[int, SourceText]]
+    # Told of a new text the tagger found urgent (its id), so a person sees it now
+    # even when the check made on arrival did not raise it.
+    on_urgent: Callable[[int], object] | None = None
 
 
 SOURCES: dict[TextSource, Source] = {}

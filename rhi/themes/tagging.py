@@ -118,12 +118,16 @@ def tag_pending(limit: int = 200) -> int:
     name, path = model_in_use()
     model_dir = None if name == SHIPPED else path
     for source in SOURCES.values():
-        items = source.pending(limit) or _older_versions(source, version, limit)
+        fresh = source.pending(limit)
+        items = fresh or _older_versions(source, version, limit)
         if not items:
             continue
         texts = [i.text for i in items]
         for item, result in zip(items, analyse(texts, model_dir), strict=True):
             _store(item, result, version)
+            # Only new texts: tagging again under another model version raises no alarm.
+            if fresh and result["urgent"] and source.on_urgent is not None:
+                source.on_urgent(item.source_id)
         db.session.flush()
         count += len(items)
     return count

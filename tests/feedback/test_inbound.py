@@ -17,6 +17,7 @@ from rhi.auth.roles import Role
 from rhi.database import utcnow
 from rhi.domain import Conflict
 from rhi.extensions import db
+from rhi.themes.tagging import tag_pending
 from tests.factories import create_team, create_user
 from tests.feedback.sms_helpers import complete, conversations, outbox, send_all, text_in
 from tests.feedback_factories import create_contact, fresh_mobile, shipped_templates
@@ -126,6 +127,23 @@ def test_a_bare_help_gets_the_keyword_reply_and_reaches_the_duty_worker(contact)
     assert "999" in reply.body and "STOP" in reply.body
     [to_duty] = outbox(duty_phone)
     assert to_duty.kind == MessageKind.DUTY_ALERT
+
+
+def test_a_reply_only_the_trained_second_opinion_finds_urgent_reaches_duty_when_tagged(
+    contact,
+):
+    manager = create_user(Role.TEAM_MANAGER)
+    duty_phone = fresh_mobile()
+    set_duty_contact("Duty desk", duty_phone, by=manager)
+    neglect = "they make me sleep in the shed and i havent eaten"
+    message = text_in(contact.phone, neglect)
+    assert open_alerts() == []  # the rules on arrival see no cue in it
+    assert tag_pending() >= 1  # the worker's next round
+    [alert] = open_alerts()
+    assert alert.message_id == message.id and alert.reasons == ["model"]
+    assert outbox(contact.phone)[-1].kind == MessageKind.SAFE_REPLY
+    assert [m.kind for m in outbox(duty_phone)] == [MessageKind.DUTY_ALERT]
+    assert tag_pending() == 0 and len(open_alerts()) == 1  # raised once
 
 
 def test_an_urgent_text_raises_an_alert_replies_safely_and_texts_the_duty_contact(contact):

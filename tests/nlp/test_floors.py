@@ -49,11 +49,12 @@ LABEL_F1_FLOOR = {
 SAFETY_RECALL_FLOOR = {"risky_adults": 0.82, "cse": 0.91, "cce": 0.98}
 # Issue target: at most 5% of negated or denied mentions tagged. Reached 4.6% (4/87).
 NEGATED_WRONG_CEILING = 0.05
-# Issue target: urgent recall 1.0 on the test split. Not reached: 0.967 (58/60) on the
-# fresh set written blind in the fourth round (the old set, seen while fixing, was 40/40
-# and is now part of dev); see docs/nlp.md.
-URGENT_RECALL_FLOOR = 0.96
-# Issue target: urgent precision >= 0.85. Reached 0.951 on the fresh set (0.921 before).
+# Issue target: urgent recall 1.0 on the test split. Not reached: 0.983 (59/60) with the
+# trained second opinion, 0.967 (58/60) by the rules alone, on the fresh set written
+# blind in the fourth round (the old set, seen while fixing, was 40/40 and is now part of
+# dev); see docs/nlp.md.
+URGENT_RECALL_FLOOR = 0.98
+# Issue target: urgent precision >= 0.85. Reached 0.952 on the fresh set (0.921 before).
 URGENT_PRECISION_FLOOR = 0.85
 # Issue target: sentiment accuracy >= 0.80. Reached 0.933.
 SENTIMENT_ACCURACY_FLOOR = 0.80

@@ -80,8 +80,9 @@ def test_shipped_model_records_current_inputs() -> None:
 
 
 def test_shipped_model_is_small() -> None:
+    # The issue allows 25 MB; the theme model is 2.7 MB and the urgent second opinion 1.2 MB.
     size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
-    assert size < 3_000_000
+    assert size < 4_500_000
 
 
 def test_evaluate_prints_a_line_per_label(trained: Path) -> None:

@@ -34,7 +34,10 @@ PHONE = "+447700900123"
 CALLED = "07700 900987"  # a number written in a text: hidden on the page too
 
 # The days each text was written (UTC noon), so date filters can pick them.
-GROOMING = "Jordan here. met a man off snapchat who is 24 and he gave me a phone, ring " + CALLED
+GROOMING = (
+    "Jordan here. met a man off snapchat who is 24 and he gave me a phone, my new number is "
+    + CALLED
+)
 COUNTY = "went country with some olders, had to hold a package"
 ROW = "had a row with mum and stayed at my mates"
 URGENT = "i took loads of tablets after the row with mum"
