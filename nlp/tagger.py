@@ -91,7 +91,7 @@ class Tagger:
         nlp = build_pipeline(model_dir)
         if model_dir is None or not thresholds:
             return cls(nlp, None)
-        return cls(nlp, load_thresholds(model_dir), urgent_model.load(model_dir))
+        return cls(nlp, load_thresholds(model_dir), urgent_model.load(model_dir, nlp))
 
     def signals(self, doc: Doc) -> combine.Signals:
         probs = {k: float(v) for k, v in doc.cats.items()} if self.has_model else {}
@@ -178,9 +178,10 @@ class Tagger:
 def default_tagger() -> Tagger:
     """The process-wide tagger: the shipped model, or rules only if it is missing."""
     model_dir = default_model_dir()
+    nlp = get_nlp()
     if model_dir is None:
-        return Tagger(get_nlp(), None)
-    return Tagger(get_nlp(), load_thresholds(model_dir), urgent_model.load(model_dir))
+        return Tagger(nlp, None)
+    return Tagger(nlp, load_thresholds(model_dir), urgent_model.load(model_dir, nlp))
 
 
 @lru_cache(maxsize=4)

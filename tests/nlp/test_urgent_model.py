@@ -14,7 +14,7 @@ MISSED_BY_RULES = "  they make me sleep in the shed and i havent eaten "
 
 
 def test_the_shipped_model_has_a_second_opinion() -> None:
-    assert urgent_model.load(MODEL_DIR) is not None
+    assert urgent_model.load(MODEL_DIR, default_tagger().nlp) is not None
 
 
 def test_a_reply_the_rules_miss_is_raised_with_the_whole_text_as_evidence() -> None:
