@@ -41,6 +41,14 @@ def contact(app_ctx):
     return create_contact(child, worker)
 
 
+@pytest.fixture
+def duty_phone(app_ctx) -> str:
+    """The duty contact's number, set by a manager."""
+    phone = fresh_mobile()
+    set_duty_contact("Duty desk", phone, by=create_user(Role.TEAM_MANAGER))
+    return phone
+
+
 def test_the_same_message_sid_is_stored_once_and_handled_once(contact):
     first, new = store_inbound("SM" + "a" * 32, contact.phone, "hello")
     again, new_again = store_inbound("SM" + "a" * 32, contact.phone, "hello")
@@ -115,10 +123,7 @@ def test_help_says_who_is_texting_and_how_to_stop_in_the_contacts_language(app_c
     assert reply.startswith("Aici este Homeward") and "STOP" in reply and "0800 1111" in reply
 
 
-def test_a_bare_help_gets_the_keyword_reply_and_reaches_the_duty_worker(contact):
-    manager = create_user(Role.TEAM_MANAGER)
-    duty_phone = fresh_mobile()
-    set_duty_contact("Duty desk", duty_phone, by=manager)
+def test_a_bare_help_gets_the_keyword_reply_and_reaches_the_duty_worker(contact, duty_phone):
     message = text_in(contact.phone, "Help!")
     [alert] = open_alerts()
     assert alert.message_id == message.id and alert.reasons == ["help"]
@@ -130,11 +135,8 @@ def test_a_bare_help_gets_the_keyword_reply_and_reaches_the_duty_worker(contact)
 
 
 def test_a_reply_only_the_trained_second_opinion_finds_urgent_reaches_duty_when_tagged(
-    contact,
+    contact, duty_phone
 ):
-    manager = create_user(Role.TEAM_MANAGER)
-    duty_phone = fresh_mobile()
-    set_duty_contact("Duty desk", duty_phone, by=manager)
     neglect = "they make me sleep in the shed and i havent eaten"
     message = text_in(contact.phone, neglect)
     assert open_alerts() == []  # the rules on arrival see no cue in it
@@ -146,10 +148,10 @@ def test_a_reply_only_the_trained_second_opinion_finds_urgent_reaches_duty_when_
     assert tag_pending() == 0 and len(open_alerts()) == 1  # raised once
 
 
-def test_an_urgent_text_raises_an_alert_replies_safely_and_texts_the_duty_contact(contact):
+def test_an_urgent_text_raises_an_alert_replies_safely_and_texts_the_duty_contact(
+    contact, duty_phone
+):
     manager = create_user(Role.TEAM_MANAGER)
-    duty_phone = fresh_mobile()
-    set_duty_contact("Duty desk", duty_phone, by=manager)
     message = text_in(contact.phone, "hes outside my house again please help")
     [alert] = open_alerts()
     assert alert.message_id == message.id and alert.child_id == contact.child_id
