@@ -89,7 +89,13 @@ class Tagger:
         ``thresholds=False`` loads a model that has none yet (for tuning).
         """
         nlp = build_pipeline(model_dir)
-        if model_dir is None or not thresholds:
+        return cls.on_pipeline(nlp, model_dir if thresholds else None)
+
+    @classmethod
+    def on_pipeline(cls, nlp: Language, model_dir: Path | None) -> Tagger:
+        """A tagger on ``nlp`` with ``model_dir``'s thresholds and urgent second
+        opinion (rules and model probabilities only when None)."""
+        if model_dir is None:
             return cls(nlp, None)
         return cls(nlp, load_thresholds(model_dir), urgent_model.load(model_dir, nlp))
 
@@ -177,11 +183,7 @@ class Tagger:
 @lru_cache(maxsize=1)
 def default_tagger() -> Tagger:
     """The process-wide tagger: the shipped model, or rules only if it is missing."""
-    model_dir = default_model_dir()
-    nlp = get_nlp()
-    if model_dir is None:
-        return Tagger(nlp, None)
-    return Tagger(nlp, load_thresholds(model_dir), urgent_model.load(model_dir, nlp))
+    return Tagger.on_pipeline(get_nlp(), default_model_dir())
 
 
 @lru_cache(maxsize=4)
