@@ -7,6 +7,10 @@ Per theme, with ``p`` the model's probability and ``t`` the tuned threshold:
   non-safety themes it is dropped when the model is sure it is wrong
   (``p < t.veto``; ``veto`` is tuned on dev and may be 0). Safety themes
   (``risky_adults``, ``cse``, ``cce``) keep every rule hit: recall first;
+- a **weak hit** (only weak cues, :class:`nlp.rules.Rule`: "FC reported her
+  missing" names the placement without being about it) raises a non-safety
+  theme only when the model agrees, ``p >= t.weak`` (tuned on dev; 1.0, the
+  default, means never);
 - only a **safety** theme may be raised by the **model alone**, when
   ``p >= t.model`` and the text has at least
   :data:`MIN_WORDS_FOR_MODEL` words, unless a rule cue vetoes it: a cue for
@@ -38,6 +42,7 @@ class Signals:
     negated: frozenset[str]
     probs: dict[str, float] = field(default_factory=dict)
     words: int = 0
+    weak: frozenset[str] = frozenset()  # themes with only weak cues
 
 
 def signals(
@@ -47,9 +52,10 @@ def signals(
     words: int = 0,
 ) -> Signals:
     """Rule hits, vetoing cues (negated, or removed by a blocker), model probabilities."""
-    hits = frozenset(c.theme for c in candidates if not c.negated)
-    negated = (frozenset(c.theme for c in candidates if c.negated) | blocked) - hits
-    return Signals(hits, negated, probs, words)
+    hits = frozenset(c.theme for c in candidates if not c.negated and not c.weak)
+    weak = frozenset(c.theme for c in candidates if not c.negated and c.weak) - hits
+    negated = (frozenset(c.theme for c in candidates if c.negated) | blocked) - hits - weak
+    return Signals(hits, negated, probs, words, weak)
 
 
 def model_vetoed(theme: str, sig: Signals) -> bool:
@@ -71,7 +77,7 @@ def decide(theme: str, sig: Signals, threshold: Threshold | None) -> bool:
     if theme in sig.hits:
         return theme in SAFETY_THEMES or p >= threshold.veto
     if theme not in SAFETY_THEMES:
-        return False
+        return theme in sig.weak and p >= threshold.weak
     return p >= threshold.model and not model_vetoed(theme, sig)
 
 

@@ -23,6 +23,7 @@ from nlp import implied, negation, textcat
 from nlp.phrase_keys import PhraseKeys
 from nlp.rules import (
     Candidate,
+    Cooccur,
     Rule,
     TokenPattern,
     all_rules,
@@ -68,6 +69,7 @@ class ThemeRulesComponent:
         # Matcher tries every pattern at every token.
         self.matchers: list[tuple[frozenset[str] | None, Matcher]] = []
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.cooccur = [(rule.rule_id, rule.cooccur) for rule in rules if rule.cooccur]
         for rule in rules:
             patterns = list(rule.patterns)
             small: list[str] = []
@@ -95,6 +97,8 @@ class ThemeRulesComponent:
         for gate, matcher in self.matchers:
             if gate is None or not gate.isdisjoint(words):
                 hits += [(strings[m], s, e) for m, s, e in matcher(doc)]
+        if self.cooccur:
+            hits += _cooccur_hits(doc, self.cooccur)
         found: list[Candidate] = []
         blockers: list[tuple[Rule, int, int]] = []
         for rule_id, s, e in hits:
@@ -105,7 +109,16 @@ class ThemeRulesComponent:
                 continue
             span = doc[s:e]
             found.append(
-                Candidate(rule.theme, rule_id, s, e, span.start_char, span.end_char, rule.score)
+                Candidate(
+                    rule.theme,
+                    rule_id,
+                    s,
+                    e,
+                    span.start_char,
+                    span.end_char,
+                    rule.score,
+                    weak=rule.weak,
+                )
             )
         longest = _longest_per_theme(found)
         kept = _apply_blockers(longest, blockers)
@@ -207,9 +220,30 @@ def _rule_gate(patterns: list[TokenPattern]) -> frozenset[str] | None:
     return frozenset(words)
 
 
+def _cooccur_hits(doc: Doc, rules: list[tuple[str, Cooccur]]) -> list[tuple[str, int, int]]:
+    """``(rule_id, start, end)`` for each pair of words a :class:`Cooccur` rule joins."""
+    sentence, sentences = 0, []
+    for tok in doc:
+        sentence += bool(tok.is_sent_start and tok.i)
+        sentences.append(sentence)
+    lower = [t.lower_ for t in doc]
+    hits = []
+    for rule_id, co in rules:
+        first = [i for i, w in enumerate(lower) if w in co.first]
+        if not first:
+            continue
+        second = [j for j, w in enumerate(lower) if w in co.second]
+        for i in first:
+            for j in second:
+                if i != j and abs(i - j) <= co.gap + 1 and sentences[i] == sentences[j]:
+                    hits.append((rule_id, min(i, j), max(i, j) + 1))
+    return hits
+
+
 def _longest_per_theme(found: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
-    for cand in sorted(found, key=lambda c: (-(c.end - c.start), -c.score, c.start)):
+    # A full cue wins over an overlapping weak one, then the longest, then the surest.
+    for cand in sorted(found, key=lambda c: (c.weak, -(c.end - c.start), -c.score, c.start)):
         if not any(
             k.theme == cand.theme and k.start < cand.end and cand.start < k.end for k in kept
         ):

@@ -131,7 +131,7 @@ class Tagger:
             for c in candidates
             if not c.negated and c.theme in themes
         ]
-        model_only = [t for t in themes if t not in sig.hits]
+        model_only = [t for t in themes if t not in sig.hits | sig.weak]
         if model_only:
             evidence += self._model_evidence(text, doc, model_only, sig.probs)
         order = {theme: i for i, theme in enumerate(THEME_IDS)}

@@ -125,16 +125,18 @@ def jsonl_corpus(
 
 @dataclass(frozen=True)
 class Threshold:
-    """Per label: ``model`` raises a tag alone; below ``veto`` a rule hit is dropped.
+    """Per label: ``model`` raises a tag alone; below ``veto`` a rule hit is
+    dropped; from ``weak`` up a weak cue's hit is kept (:mod:`nlp.combine`).
 
     Safety themes never drop a rule hit (``veto`` is 0).
     """
 
     model: float
     veto: float = 0.0
+    weak: float = 1.0
 
     def to_dict(self) -> dict[str, float]:
-        return {"model": self.model, "veto": self.veto}
+        return {"model": self.model, "veto": self.veto, "weak": self.weak}
 
 
 def load_thresholds(model_dir: Path) -> dict[str, Threshold]:

@@ -15,6 +15,7 @@ and, for comparison, rules alone and model alone.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import shutil
 import sys
@@ -30,6 +31,7 @@ from spacy.util import load_config
 
 from nlp import combine
 from nlp.corpus import (
+    BLIND_TUNING_PATHS,
     CORPUS_DIR,
     CORRECTIONS_PATH,
     DEV_PATH,
@@ -57,6 +59,9 @@ MODEL_GRID = tuple(round(0.05 * i, 2) for i in range(1, 20))
 # A safety theme raised by the model alone must be clearly more likely than not.
 MODEL_ONLY_FLOOR = 0.6
 VETO_GRID = (0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2)
+# Highest first: a tie keeps the weak cues out (they raise a theme only where
+# the tuning texts show it pays).
+WEAK_GRID = (1.0, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2)
 # Safety themes are tuned for F2 (recall counts four times as much as precision),
 # among thresholds that keep dev precision at or above SAFETY_MIN_PRECISION: false
 # CSE/CCE flags stigmatise children, so recall-first is not recall-at-any-price.
@@ -79,6 +84,7 @@ def build_inputs(
         "corrections": file_hash(corrections_path),
         "config": file_hash(config_path),
         "urgent": file_hash(heldout_path("urgent", "dev")),
+        "blind_tuning": [file_hash(path) for path in BLIND_TUNING_PATHS],
         "taxonomy": TAXONOMY_VERSION,
     }
 
@@ -184,13 +190,27 @@ def _fbeta(tp: int, fp: int, fn: int, beta: float = 1.0) -> float:
     return (1 + b2) * tp / denom if denom else 0.0
 
 
-def tune(model_dir: Path, dev_path: Path = DEV_PATH) -> dict[str, Threshold]:
+def tune(
+    model_dir: Path,
+    dev_path: Path = DEV_PATH,
+    weak_paths: Iterable[Path] = BLIND_TUNING_PATHS,
+) -> dict[str, Threshold]:
     """Per-label thresholds maximising the combined tagger's dev F1 (F2 for safety).
 
-    Ties go to the first grid point (lowest thresholds), which favours recall.
+    ``model`` and ``veto`` are tuned on dev; ties go to the first grid point
+    (lowest thresholds), which favours recall. ``weak`` (non-safety themes) is
+    tuned on dev plus ``weak_paths``, texts written blind by others: the dev
+    texts share the rules' phrasing, so alone they cannot tell how far a weak
+    cue may be trusted. Its ties go to the highest threshold.
     """
     gold = load_gold(dev_path)
     sigs = _signals(model_dir, gold.texts)
+    weak_gold = Gold(list(gold.texts), list(gold.labels))
+    for path in weak_paths:
+        extra = load_gold(path)
+        weak_gold.texts += extra.texts
+        weak_gold.labels += extra.labels
+    weak_sigs = sigs + _signals(model_dir, weak_gold.texts[len(gold.texts) :])
     out: dict[str, Threshold] = {}
     for theme in THEME_IDS:
         beta = SAFETY_BETA if theme in SAFETY_THEMES else 1.0
@@ -199,24 +219,41 @@ def tune(model_dir: Path, dev_path: Path = DEV_PATH) -> dict[str, Threshold]:
         # Non-safety themes are never raised by the model alone (nlp.combine): 1.0.
         grid = [t for t in MODEL_GRID if t >= MODEL_ONLY_FLOOR] if safety else [1.0]
         best: tuple[float, Threshold] | None = None
-        for model_t in grid:
-            for veto in vetoes:
-                threshold = Threshold(model_t, veto)
-                tp = fp = fn = 0
-                for sig, labels in zip(sigs, gold.labels, strict=True):
-                    pred = combine.decide(theme, sig, threshold)
-                    true = theme in labels
-                    tp += pred and true
-                    fp += pred and not true
-                    fn += true and not pred
-                score = _fbeta(tp, fp, fn, beta)
-                if beta != 1.0 and tp + fp and tp / (tp + fp) < SAFETY_MIN_PRECISION:
-                    score = _fbeta(tp, fp, fn) - 1.0  # below the floor: only beats worse
+        for model_t, veto in itertools.product(grid, vetoes):
+            threshold = Threshold(model_t, veto)
+            tp, fp, fn = _counts(theme, threshold, sigs, gold.labels)
+            score = _fbeta(tp, fp, fn, beta)
+            if beta != 1.0 and tp + fp and tp / (tp + fp) < SAFETY_MIN_PRECISION:
+                score = _fbeta(tp, fp, fn) - 1.0  # below the floor: only beats worse
+            if best is None or score > best[0] + 1e-9:
+                best = (score, threshold)
+        assert best is not None
+        chosen = best[1]
+        if not safety:  # weak cues are for non-safety themes only
+            best = None
+            for weak in WEAK_GRID:
+                threshold = Threshold(chosen.model, chosen.veto, weak)
+                score = _fbeta(*_counts(theme, threshold, weak_sigs, weak_gold.labels))
                 if best is None or score > best[0] + 1e-9:
                     best = (score, threshold)
-        assert best is not None
-        out[theme] = best[1]
+            assert best is not None
+            chosen = best[1]
+        out[theme] = chosen
     return out
+
+
+def _counts(
+    theme: str, threshold: Threshold, sigs: list[combine.Signals], labels: list[set[str]]
+) -> tuple[int, int, int]:
+    """(tp, fp, fn) for ``theme`` decided with ``threshold``."""
+    tp = fp = fn = 0
+    for sig, true_labels in zip(sigs, labels, strict=True):
+        pred = combine.decide(theme, sig, threshold)
+        true = theme in true_labels
+        tp += pred and true
+        fp += pred and not true
+        fn += true and not pred
+    return tp, fp, fn
 
 
 @dataclass

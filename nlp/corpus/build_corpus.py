@@ -166,18 +166,28 @@ def parse(path: Path = FRAGMENTS) -> tuple[list[Fragment], list[Fragment]]:
                 raise ValueError(f"unknown section {line!r}")
             continue
         style, _, rest = line.partition(": ")
-        words = rest.split(" +")
-        text, extra = words[0].strip(), [w.strip() for w in words[1:]]
-        for label in extra:
-            if label not in THEME_IDS:
-                raise ValueError(f"unknown label {label!r} in {line!r}")
+        text, extra, dropped = _labels(rest, line)
         if section == "whole":
             wholes.append(Fragment("whole", style, text, tuple(sorted(set(extra))), "", batch))
             continue
         base = [section] if section in THEME_IDS else []
-        labels = tuple(sorted({*base, *extra}))
+        labels = tuple(sorted({*base, *extra} - dropped))
         fragments.append(Fragment(section, style, text, labels, negates, batch))
     return fragments, wholes
+
+
+def _labels(rest: str, line: str) -> tuple[str, list[str], set[str]]:
+    """``(text, added labels, dropped labels)`` from ``text +label -label``."""
+    words = re.split(r" (?=[+-][a-z_]+$)| (?=[+-][a-z_]+ [+-])", rest)
+    text, marks = words[0].strip(), [w.strip() for w in words[1:]]
+    for mark in marks:
+        if mark[1:] not in THEME_IDS:
+            raise ValueError(f"unknown label {mark[1:]!r} in {line!r}")
+    return (
+        text,
+        [m[1:] for m in marks if m[0] == "+"],
+        {m[1:] for m in marks if m[0] == "-"},
+    )
 
 
 def deal(items: list[Fragment], rng: random.Random) -> dict[str, list[Fragment]]:

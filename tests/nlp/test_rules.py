@@ -211,7 +211,7 @@ def expand_all(rule: Rule) -> list[str]:
 def test_every_rule_names_a_known_theme() -> None:
     for rule in all_rules():
         assert rule.theme is None or rule.theme in THEME_IDS
-        assert rule.phrases or rule.patterns
+        assert rule.phrases or rule.patterns or rule.cooccur
 
 
 def test_pipeline_uses_versioned_components() -> None:
