@@ -425,6 +425,43 @@ HOME_TROUBLE_MORE = [
     "crying",
     "always",
 ]
+# Threats to share a child's images unless she sends more or meets ("he said hed
+# share my pics if i dont meet him"): both an adult of risk and sexual
+# exploitation (risky_adults.loose_age and cse.sextortion).
+SEXTORTION = (
+    "(share|send|post|leak|put|show|sends|shares|posts|leaks|shows|sharing|sending|posting|leaking) (my|her|the|them|those|me|these) (pics|pictures|photos|nudes|images|videos|snaps)? (if|unless|to (my|her|your) (school|mum|mam|dad|family|friends|mates))",  # noqa: E501
+    "(send|sent|share|post|put|show) (them|it|they) (to|on|round) (my|her) (school|mum|mam|dad|family|friends|mates|insta|snap|instagram|snapchat)",  # noqa: E501
+    "(if|unless) (i|she) (didnt|didn't|dont|don't|doesnt|doesn't|did not|do not|does not) (send|sent) (more|him more|them more|another)",  # noqa: E501
+)
+# Units after a number that make it no one's age ("like 20 minutes").
+NOT_AGE_UNITS = [
+    "minutes",
+    "mins",
+    "min",
+    "hours",
+    "hrs",
+    "hour",
+    "miles",
+    "quid",
+    "pounds",
+    "%",
+    "times",
+    "days",
+    "weeks",
+    "months",
+    "seconds",
+    "secs",
+    "k",
+    "grand",
+    "p",
+    "pence",
+    "quid",
+    "calls",
+    "texts",
+    "messages",
+    "missed",
+    "percent",
+]
 # Words that end a clause in run-on texts: a window between two cues stops there.
 CLAUSE_BREAKS = ["then", "also", "but", "cos", "coz", "cuz", "because"]
 # "a friend who is in her thirties" (risky_adults.decade).
@@ -2390,6 +2427,64 @@ def risky_adults_rules() -> list[Rule]:
         {"TEXT": {"REGEX": ADULT_AGE}},
     ]
     return [
+        # Ages said loosely, as others wrote them: "like 25 or 30", "a man of 35",
+        # "they r 19 20 ish", "one of them was like 22"; and threats to share images.
+        Rule(
+            "risky_adults.loose_age",
+            "risky_adults",
+            phrases(
+                *SEXTORTION,
+                "(auld|older|grown) (guy|bloke|fella|geezer|gadgie|guys|blokes)",
+                "(older|grown) (man|men)",
+            ),
+            patterns=(
+                [
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "like",
+                                "about",
+                                "around",
+                                "roughly",
+                                "approx",
+                                "bout",
+                                "abt",
+                                "aged",
+                            ]
+                        }
+                    },
+                    {"TEXT": {"REGEX": ADULT_AGE}},
+                    {"LOWER": {"NOT_IN": NOT_AGE_UNITS}},
+                ],
+                [
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "man",
+                                "men",
+                                "male",
+                                "males",
+                                "guy",
+                                "bloke",
+                                "dealer",
+                                "someone",
+                                "lad",
+                                "lads",
+                            ]
+                        }
+                    },
+                    {"LOWER": {"IN": ["of", "aged"]}},
+                    {"TEXT": {"REGEX": ADULT_AGE}},
+                ],
+                [
+                    {"TEXT": {"REGEX": ADULT_AGE}},
+                    {"LOWER": {"IN": ["or", "to", "-", "/"]}, "OP": "?"},
+                    {"TEXT": {"REGEX": ADULT_AGE}},
+                    {"LOWER": {"IN": ["ish", "odd", "year", "years", "yr", "yrs", "'"]}},
+                ],
+            ),
+            score=0.7,
+        ),
         Rule(
             "risky_adults.indirect",
             "risky_adults",
@@ -2691,6 +2786,7 @@ def risky_adults_rules() -> list[Rule]:
 def cse_rules() -> list[Rule]:
     """Sexual exploitation: images, grooming, hotels, sex for things, assault."""
     return [
+        Rule("cse.sextortion", "cse", phrases(*SEXTORTION), score=0.85),
         Rule(
             "cse.words",
             "cse",
