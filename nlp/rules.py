@@ -1118,6 +1118,17 @@ def boundaries_rules() -> list[Rule]:
             "(no|not) (phone|phones|visits|going out) (after|without)",
             "(house|home 's|homes|home's|unit 's|the) rules",
             "(pushing|pushes|push|testing|tests) (limits|boundaries)",
+            f"(argument|arguments|row|rows|fight|falling out|rowing|arguing) (at home )?(about|over|regarding|re|cos of) (her |his |my |the )?({devices}|screen time|phone use|bedtime|going out|her clothes|his clothes|my clothes|what she wears|sleepovers|sleepover)",  # noqa: E501
+            "(had|has|have|had already|already) (said|told (him|her|me)) no",
+            "said no to",
+            "(doesnt|doesn't|does not|dont|don't|do not|did not|didnt|didn't) (allow|let) (it|that|sleepovers|him out|her out)",  # noqa: E501
+            "(had not been|hadn't been|hadnt been|has not been|hasn't been|havent been|haven't been|isnt|isn't|wasnt|wasn't|was not|is not|aren't|arent|ay|aint|ain't|am not) (allowed|supposed|permitted) (to)?",  # noqa: E501
+            "(not|isnt|isn't) allowed under",
+            "(took|takes|taken|take) (it|them|that) (off|away from) (me|her|him)",
+            "(checks|searches|searched|checked|goes through|went through|reads|read) (my|her|his|me) (room|bag|bags|phone|messages|stuff|things|diary)",  # noqa: E501
+            "(not|never) (welcome|allowed) (back|home|in the house)",
+            "(in|back|home) by (seven|eight|nine|ten|half|7|8|9|10|six|6)",
+            "(told|tells|telling|said) (her|him|me) (she|he|i) (was|is|s|'s|am)? not to (go|see|stay|come)",  # noqa: E501
         ),
         score=0.7,
     )
