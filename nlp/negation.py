@@ -295,9 +295,10 @@ class NegationComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Candidate] = doc._.homeward_candidates or []
-        scoped = negation_scopes(
-            doc, self.triggers, self.pseudo, [(c.start, c.end) for c in candidates]
-        )
+        # Only full cues hold their own negator: a weak cue's span is a wide window
+        # ("mum ... im not depressed"), not a phrase.
+        protected = [(c.start, c.end) for c in candidates if not c.weak]
+        scoped = negation_scopes(doc, self.triggers, self.pseudo, protected)
         doc._.homeward_negation_scope = frozenset(scoped)
         for cand in candidates:
             if cand.start in scoped and not _states_adult_age(doc, cand):
