@@ -2181,7 +2181,7 @@ def school_rules() -> list[Rule]:
                 "(poor|low|bad) attendance",
                 "(not|nt|never|hasnt|hasn't) (attended|been in|been into) (school|college)",
                 "(alternative provision|part time timetable|part-time timetable)",
-                "(isolation|isolated at school|fixed term|permanently excluded|education welfare)",
+                "(isolated at school|fixed term|permanently excluded|education welfare)",
                 "(teachers|teacher|school) (r|are|is|always|keep|keeps) (always )?(on at me|on my back|picking on me|ringing)",  # noqa: E501
                 "(failing|fail|failed|behind with) (everything|my exams|at school|coursework|my gcses|school)",  # noqa: E501
                 "coursework",
@@ -2246,6 +2246,40 @@ def school_rules() -> list[Rule]:
                 "(not|aint|ain't|never|wont|won't|refuses to be|refusing to be) (going|go) (back )?(to|into|in to) (that |the |my )?(school|college)",  # noqa: E501
             ),
             score=0.7,
+        ),
+        # "went missing after school", "failed to return from school": when it
+        # happened, not school trouble (blind sets A and B).
+        Rule(
+            "school.time_of_day",
+            None,
+            patterns=(
+                [
+                    {"LOWER": {"IN": ["missing", "missed", "gone", "went", "left", "out"]}},
+                    {"IS_PUNCT": False, "OP": "{0,4}"},
+                    {"LOWER": "after"},
+                    {"LOWER": "school"},
+                ],
+                [
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "failed",
+                                "failing",
+                                "return",
+                                "returned",
+                                "returning",
+                                "home",
+                                "back",
+                                "come",
+                            ]
+                        }
+                    },
+                    {"IS_PUNCT": False, "OP": "{0,4}"},
+                    {"LOWER": {"IN": ["after", "from"]}},
+                    {"LOWER": "school"},
+                ],
+            ),
+            blocks=("school",),
         ),
         Rule(
             "school.cooccur",
