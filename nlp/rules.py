@@ -1893,6 +1893,8 @@ def placement_rules() -> list[Rule]:
                 "(moved|move|moving) out of (here|this place|this home|the home|the unit|the placement|this placement)",  # noqa: E501
                 "(am|is|are) (i|she|he|we) (getting|gettin|being) moved",
                 "(be|b|being|stay|staying|live|living|stuck) in care (any more|anymore|no more|any longer|forever)",  # noqa: E501
+                # From the negator, so negation keeps it (as placement.dislike).
+                "(dont|don't|dnt|do not|never) (wana|wanna|want to) (be|b|stay|live) in care (any more|anymore|no more|any longer)",  # noqa: E501
                 "(hate|hates|hated|hating) (being|living) in care",
                 "(want|wants|wanted|wanna) (no|more|less) contact",
                 "(dont|doesnt|does not|do not|didnt|did not) (want|wanna) contact",
@@ -1995,8 +1997,15 @@ def placement_rules() -> list[Rule]:
                 "(taken|put|went|go|goes|gone|placed|came|coming|going|received|brought) into (care|foster care|a home|a childrens home|a children 's home)",  # noqa: E501
                 "((dont|don't|do not|hate|hates) (like )?)?(living|live|lives|stay|staying) with (strangers|people i dont know|people i don't know)",  # noqa: E501
             ),
-            patterns=_near(CARE_WORDS, CARE_TROUBLE, 5),
             score=0.6,
+        ),
+        # A care word near a word of trouble ("unit ... police", "absconded from
+        # resi"): as often a placement named in passing as the placement itself.
+        Rule(
+            "placement.near_trouble",
+            "placement",
+            patterns=_near(CARE_WORDS, CARE_TROUBLE, 5),
+            weak=True,
         ),
     ]
 

@@ -154,3 +154,32 @@ def test_train_extra_is_well_formed_and_never_a_held_out_text(
     assert {row["voice"] for row in rows} == VOICES
     empty = sum(1 for row in rows if not row["labels"])
     assert 0.1 < empty / len(rows) < 0.45
+
+
+def test_a_minus_label_keeps_the_fragment_in_its_section_without_the_label(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from nlp.corpus.build_corpus import parse
+
+    path = tmp_path / "fragments.txt"
+    path.write_text(
+        "@placement\n"
+        "n: YP unhappy in placement and asking to move\n"
+        "pol: YP reported missing by staff at {home} -placement\n"
+        "n: staff took her phone +boundaries -placement\n",
+        encoding="utf-8",
+    )
+    fragments, _ = parse(path)
+    assert [(f.section, f.labels) for f in fragments] == [
+        ("placement", ("placement",)),
+        ("placement", ()),
+        ("placement", ("boundaries",)),
+    ]
+    assert fragments[1].text == "YP reported missing by staff at {home}"
+
+
+def test_an_unknown_minus_label_is_an_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from nlp.corpus.build_corpus import parse
+
+    path = tmp_path / "fragments.txt"
+    path.write_text("@placement\nn: a text -placment\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="placment"):
+        parse(path)

@@ -302,3 +302,41 @@ def test_blind_written_phrasings_of_home_conflict_and_limits(text: str, theme: s
 
 def test_a_row_with_a_girlfriend_is_not_family_conflict() -> None:
     assert "family_conflict" not in tag("we had a row me and my gf so i went out").themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("One of them was like 22. I thought he rated me", "risky_adults"),
+        ("some of the people there were 'like 25 or 30'", "risky_adults"),
+        ("she said it was for a man of 35 who she stays with", "risky_adults"),
+        ("he said hed share my pics if i dont meet him", "cse"),
+        ("he said hed share my pics if i dont meet him", "risky_adults"),
+        (
+            "MISPER reported by mother following an argument at home regarding phone use",
+            "boundaries",
+        ),
+        ("dad said if i go out again im not welcome back", "boundaries"),
+        ("cut again last nite", "mental_health"),
+        ("i took too many of my meds last nite", "mental_health"),
+        ("lads in yr 11 keep takin my stuff n slappin me", "school"),
+        ("He has been missing from school for weeks.", "school"),
+    ],
+)
+def test_sixth_round_phrasings(text: str, theme: str) -> None:
+    assert theme in tag(text).themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("we waited like 20 minutes for the bus then walked", "risky_adults"),
+        ("Ruby was missing for 5 hours after school. She went to the beach.", "school"),
+        ("Child failed to return from school by 16:00; located at an aunt's.", "school"),
+        ("Located with a 34-year-old man. She says he is 'just a friend'.", "peers"),
+        ("my uncles mate gives me lifts home", "peers"),
+        ("just stressed bout exams innit", "mental_health"),
+    ],
+)
+def test_sixth_round_false_friends(text: str, theme: str) -> None:
+    assert theme not in tag(text).themes
