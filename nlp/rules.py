@@ -3148,6 +3148,14 @@ def cce_rules() -> list[Rule]:
             "(work|werk|wrk|burner|second|another|extra|new) (fone|phone|phones|fones|handset) (off|from|of) (sum|some|someone|sum1|some1|older|a man|these|them|the lads)",  # noqa: E501
             "(paid|pays|paying|pay) (me |us |him )?(2|to) (go|take|travel) (on a trip|to|out)",
             "(drop offs|drop-offs|dropoffs|do runs|do a run|doing runs|did runs|did a run)",
+            "(hold|holding|held|holdin|look after|looking after|looked after|keep|keeping|kept|mind|minding) (a |the |some )?(package|parcel|packages|parcels)",  # noqa: E501
+            "(hold|holding|held|holdin|keep|keeping|mind|minding) (sumthin|somethin|sumfin|summin|summat) (for|4)",  # noqa: E501
+            "(gave|give|given|handed|gives) (me|him|her|us) a (phone|fone|sim|burner|handset) (and|n) (said|told)",  # noqa: E501
+            "(go here|drop this|drop that|drop these|take this there)",
+            "(grafts|grafting|grafted|graftin) (for|4) (a bit of |some )?(p|money|cash|peas|dough|paper)",  # noqa: E501
+            "(known|suspected) (drug|drugs|crack|trap) (address|addresses|house|houses|den|flat)",
+            "(single|one|only one) saved (contact|number)",
+            "known (to police )?for (the )?(supply|dealing)",
             "(possession|possessing) with intent",
             "(supply|supplying|supplies) (of )?(class a|crack|heroin|cocaine|drugs)",
             "(crack|class a) (wraps|deals|cocaine)",
@@ -3157,11 +3165,33 @@ def cce_rules() -> list[Rule]:
             "(in|into) debt (to|with) (them|him|someone|some lads)",
             "(the|a) line (phone|number)",
             "(get|got|give|gave) (me |him )?(work|wrk|werk) (if|no questions)",
-            "(pays|paid|pay) (us|me|him) (a ton|per|for every|for each) (bike|moped|phone|drop|run)",  # noqa: E501
+            "(pays|paid|pay) (us|me|him) (a ton |money |cash |a score )?(per|for every|for each|4 every|4 each) (bike|moped|phone|drop|run|car)",  # noqa: E501
+        ),
+        patterns=(
+            # "making him 'hold stuff' in his bag": quotes between the words.
+            [
+                {
+                    "LOWER": {
+                        "IN": ["making", "made", "make", "makes", "forcing", "forced", "asked"]
+                    }
+                },
+                {"LOWER": {"IN": ["him", "her", "me", "them", "us"]}},
+                {"IS_PUNCT": True, "OP": "*"},
+                {"LOWER": "to", "OP": "?"},
+                {"LOWER": {"IN": ["hold", "carry", "keep", "stash", "mind", "look"]}},
+                {"LOWER": "after", "OP": "?"},
+                {
+                    "LOWER": {
+                        "IN": ["stuff", "things", "something", "sumthin", "bits", "it", "packages"]
+                    }
+                },
+            ],
         ),
         score=0.75,
     )
     return [
+        # "the other girls gang up on her" is not a gang.
+        Rule("cce.gang_up", None, phrases("(gang|gangs|ganged|ganging) up"), blocks=("cce",)),
         errands,
         Rule(
             "cce.far_away",

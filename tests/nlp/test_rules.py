@@ -321,6 +321,9 @@ def test_a_row_with_a_girlfriend_is_not_family_conflict() -> None:
         ("i took too many of my meds last nite", "mental_health"),
         ("lads in yr 11 keep takin my stuff n slappin me", "school"),
         ("He has been missing from school for weeks.", "school"),
+        ("had to hold sumthin for sum1 thats all", "cce"),
+        ("older boys have been making him 'hold stuff' in his bag", "cce"),
+        ("there's this older guy, he pays us a ton for every bike we bring him", "cce"),
     ],
 )
 def test_sixth_round_phrasings(text: str, theme: str) -> None:
@@ -336,6 +339,7 @@ def test_sixth_round_phrasings(text: str, theme: str) -> None:
         ("Located with a 34-year-old man. She says he is 'just a friend'.", "peers"),
         ("my uncles mate gives me lifts home", "peers"),
         ("just stressed bout exams innit", "mental_health"),
+        ("the other girls gang up on her in the lounge", "cce"),
     ],
 )
 def test_sixth_round_false_friends(text: str, theme: str) -> None:
