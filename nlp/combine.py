@@ -17,7 +17,9 @@ Per theme, with ``p`` the model's probability and ``t`` the tuned threshold:
   that theme that is negated or removed by a blocker; for a safety theme, a
   negated cue for any safety theme ("no CSE concerns", "county lines is not a
   concern"); and for ``risky_adults`` / ``cse``, a similar-age partner found
-  by the rules ("my bf is 15"). ``p`` is the lower of the model's
+  by the rules ("my bf is 15"); and for ``cce``, when the text holds no word
+  of :data:`nlp.rules.CCE_MODEL_ANCHORS` (money, drugs, travel, phones,
+  olders...: "i took loads of tablets" is not CCE). ``p`` is the lower of the model's
   probability for the whole text and for the text without its negated words
   (:mod:`nlp.tagger`), so "i dont talk to men online" does not raise ``cse``.
   Non-safety themes raised by the model alone were mostly wrong on short
@@ -43,6 +45,7 @@ class Signals:
     probs: dict[str, float] = field(default_factory=dict)
     words: int = 0
     weak: frozenset[str] = frozenset()  # themes with only weak cues
+    cce_anchored: bool = True  # the text holds a word of CCE_MODEL_ANCHORS
 
 
 def signals(
@@ -50,17 +53,20 @@ def signals(
     probs: dict[str, float],
     blocked: frozenset[str] = frozenset(),
     words: int = 0,
+    cce_anchored: bool = True,
 ) -> Signals:
     """Rule hits, vetoing cues (negated, or removed by a blocker), model probabilities."""
     hits = frozenset(c.theme for c in candidates if not c.negated and not c.weak)
     weak = frozenset(c.theme for c in candidates if not c.negated and c.weak) - hits
     negated = (frozenset(c.theme for c in candidates if c.negated) | blocked) - hits - weak
-    return Signals(hits, negated, probs, words, weak)
+    return Signals(hits, negated, probs, words, weak, cce_anchored)
 
 
 def model_vetoed(theme: str, sig: Signals) -> bool:
     """Whether the rules forbid the model to raise ``theme`` alone in this text."""
     if sig.words < MIN_WORDS_FOR_MODEL or theme in sig.negated:
+        return True
+    if theme == "cce" and not sig.cce_anchored:
         return True
     if theme not in SAFETY_THEMES:
         return False

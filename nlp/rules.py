@@ -921,6 +921,18 @@ SUPPLY_WORDS = [
     "supply",
 ]
 
+# Words one of which a text must hold for the model alone to raise ``cce``
+# (nlp.combine): with none, the model is guessing from the shape of a sentence
+# ("i took loads of tablets" scored 0.99 in the sixth round's model).
+_CCE_ANCHOR_TEXT = (
+    "owe owes owed owing debt debts cash money £ phone phones fone fones sim line lines "
+    "olders older gang gangs graft grafting trap trapping stash plug plugged plugging "
+    "ot cuckoo cuckooed cuckooing weed crack class wraps runner running errands work "
+    "paid pay pays boss man men lads exploitation exploited exploiting cce nrm knife "
+    "blade robbed stolen steal nicked shoplifting holding hold carry carrying bag"
+)
+CCE_MODEL_ANCHORS = frozenset([*TRAVEL_WORDS, *SUPPLY_WORDS, *_CCE_ANCHOR_TEXT.split()])
+
 
 OTHER_PEOPLE = [
     "sister",

@@ -80,3 +80,14 @@ def test_a_weak_cue_does_not_shield_a_denial_inside_its_window() -> None:
     result = tag("mum said no so i went out the window then im not depressed or anything x")
     assert "mental_health" not in result.themes
     assert "boundaries" in result.themes
+
+
+def test_the_model_alone_raises_cce_only_with_a_cce_word_in_the_text() -> None:
+    probs = {t: 0.0 for t in THEME_IDS} | {"cce": 0.99}
+    t = {theme: Threshold(0.6) for theme in THEME_IDS}
+    anchored = combine.Signals(frozenset(), frozenset(), probs, 9)
+    assert combine.themes(anchored, t) == ["cce"]
+    bare = combine.Signals(frozenset(), frozenset(), probs, 9, cce_anchored=False)
+    assert combine.themes(bare, t) == []
+    # The sixth round's model gave this 0.99 for cce.
+    assert "cce" not in tag("i took loads of tablets after the row with mum").themes
