@@ -9,16 +9,16 @@ Per theme, with ``p`` the model's probability and ``t`` the tuned threshold:
   (``risky_adults``, ``cse``, ``cce``) keep every rule hit: recall first;
 - a **weak hit** (only weak cues, :class:`nlp.rules.Rule`: "FC reported her
   missing" names the placement without being about it) raises a non-safety
-  theme only when the model agrees, ``p >= t.weak`` (tuned on dev; 1.0, the
-  default, means never);
+  theme only when the model agrees, ``p >= t.weak`` (tuned on dev plus the
+  blind tuning sets; 1.0, the default, means never);
 - only a **safety** theme may be raised by the **model alone**, when
   ``p >= t.model`` and the text has at least
   :data:`MIN_WORDS_FOR_MODEL` words, unless a rule cue vetoes it: a cue for
   that theme that is negated or removed by a blocker; for a safety theme, a
   negated cue for any safety theme ("no CSE concerns", "county lines is not a
   concern"); and for ``risky_adults`` / ``cse``, a similar-age partner found
-  by the rules ("my bf is 15"); and for ``cce``, when the text holds no word
-  of :data:`nlp.rules.CCE_MODEL_ANCHORS` (money, drugs, travel, phones,
+  by the rules ("my bf is 15"); and when the text holds none of the theme's
+  :data:`nlp.rules.MODEL_ANCHORS` (for ``cce``: money, drugs, travel, phones,
   olders...: "i took loads of tablets" is not CCE). ``p`` is the lower of the model's
   probability for the whole text and for the text without its negated words
   (:mod:`nlp.tagger`), so "i dont talk to men online" does not raise ``cse``.
@@ -45,7 +45,7 @@ class Signals:
     probs: dict[str, float] = field(default_factory=dict)
     words: int = 0
     weak: frozenset[str] = frozenset()  # themes with only weak cues
-    cce_anchored: bool = True  # the text holds a word of CCE_MODEL_ANCHORS
+    unanchored: frozenset[str] = frozenset()  # themes none of whose MODEL_ANCHORS occur
 
 
 def signals(
@@ -53,20 +53,18 @@ def signals(
     probs: dict[str, float],
     blocked: frozenset[str] = frozenset(),
     words: int = 0,
-    cce_anchored: bool = True,
+    unanchored: frozenset[str] = frozenset(),
 ) -> Signals:
     """Rule hits, vetoing cues (negated, or removed by a blocker), model probabilities."""
     hits = frozenset(c.theme for c in candidates if not c.negated and not c.weak)
     weak = frozenset(c.theme for c in candidates if not c.negated and c.weak) - hits
     negated = (frozenset(c.theme for c in candidates if c.negated) | blocked) - hits - weak
-    return Signals(hits, negated, probs, words, weak, cce_anchored)
+    return Signals(hits, negated, probs, words, weak, unanchored)
 
 
 def model_vetoed(theme: str, sig: Signals) -> bool:
     """Whether the rules forbid the model to raise ``theme`` alone in this text."""
-    if sig.words < MIN_WORDS_FOR_MODEL or theme in sig.negated:
-        return True
-    if theme == "cce" and not sig.cce_anchored:
+    if sig.words < MIN_WORDS_FOR_MODEL or theme in sig.negated or theme in sig.unanchored:
         return True
     if theme not in SAFETY_THEMES:
         return False

@@ -922,8 +922,8 @@ SUPPLY_WORDS = [
 ]
 
 # Words one of which a text must hold for the model alone to raise ``cce``
-# (nlp.combine): with none, the model is guessing from the shape of a sentence
-# ("i took loads of tablets" scored 0.99 in the sixth round's model).
+# (MODEL_ANCHORS, nlp.combine): with none, the model is guessing from the shape
+# of a sentence ("i took loads of tablets" scored 0.99 in the sixth round's model).
 _CCE_ANCHOR_TEXT = (
     "owe owes owed owing debt debts cash money £ phone phones fone fones sim line lines "
     "olders older gang gangs graft grafting trap trapping stash plug plugged plugging "
@@ -932,6 +932,9 @@ _CCE_ANCHOR_TEXT = (
     "blade robbed stolen steal nicked shoplifting holding hold carry carrying bag"
 )
 CCE_MODEL_ANCHORS = frozenset([*TRAVEL_WORDS, *SUPPLY_WORDS, *_CCE_ANCHOR_TEXT.split()])
+# Per theme, the words a text needs for the model alone to raise it (themes not
+# listed need none).
+MODEL_ANCHORS = {"cce": CCE_MODEL_ANCHORS}
 
 
 OTHER_PEOPLE = [

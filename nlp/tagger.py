@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from nlp import combine, sentiment, urgent, urgent_model
 from nlp.pipeline import build_pipeline, default_model_dir, get_nlp
-from nlp.rules import CCE_MODEL_ANCHORS, Candidate
+from nlp.rules import MODEL_ANCHORS, Candidate
 from nlp.taxonomy import THEME_IDS
 from nlp.textcat import TEXTCAT, Threshold, load_thresholds
 from nlp.urgent import UrgentSpan
@@ -109,8 +109,11 @@ class Tagger:
             hits = {c.theme for c in candidates if not c.negated}
             if any(p >= DESCOPE_MIN for theme, p in probs.items() if theme not in hits):
                 probs = self._descoped(doc, scope, probs)
-        anchored = not CCE_MODEL_ANCHORS.isdisjoint(t.lower_ for t in doc)
-        return combine.signals(candidates, probs, blocked, words, anchored)
+        lower = {t.lower_ for t in doc}
+        unanchored = frozenset(
+            t for t, anchors in MODEL_ANCHORS.items() if anchors.isdisjoint(lower)
+        )
+        return combine.signals(candidates, probs, blocked, words, unanchored)
 
     def _descoped(
         self, doc: Doc, scope: frozenset[int], probs: dict[str, float]

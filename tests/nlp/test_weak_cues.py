@@ -10,7 +10,7 @@ import json
 import pytest
 
 from nlp import combine
-from nlp.rules import all_rules
+from nlp.rules import MODEL_ANCHORS, all_rules
 from nlp.tagger import tag
 from nlp.taxonomy import SAFETY_THEMES, THEME_IDS
 from nlp.textcat import MODEL_DIR, THRESHOLDS_NAME, Threshold
@@ -83,11 +83,12 @@ def test_a_weak_cue_does_not_shield_a_denial_inside_its_window() -> None:
 
 
 def test_the_model_alone_raises_cce_only_with_a_cce_word_in_the_text() -> None:
+    assert MODEL_ANCHORS["cce"] >= {"money", "owe", "train", "selling"}
     probs = {t: 0.0 for t in THEME_IDS} | {"cce": 0.99}
     t = {theme: Threshold(0.6) for theme in THEME_IDS}
     anchored = combine.Signals(frozenset(), frozenset(), probs, 9)
     assert combine.themes(anchored, t) == ["cce"]
-    bare = combine.Signals(frozenset(), frozenset(), probs, 9, cce_anchored=False)
+    bare = combine.Signals(frozenset(), frozenset(), probs, 9, unanchored=frozenset({"cce"}))
     assert combine.themes(bare, t) == []
     # The sixth round's model gave this 0.99 for cce.
     assert "cce" not in tag("i took loads of tablets after the row with mum").themes
