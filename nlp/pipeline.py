@@ -39,6 +39,9 @@ PIPELINE_VERSION = "rules-1"
 # Templates expanding to more phrases than this are matched as token patterns.
 MAX_PHRASES_PER_TEMPLATE = 100
 
+# The word sets a token pattern needs, one per required position (see _needs).
+Needs = tuple[frozenset[str], ...]
+
 if not Doc.has_extension("homeward_candidates"):
     Doc.set_extension("homeward_candidates", default=None)
 # Themes whose cues a blocker removed ("sister's boyfriend", "work placement"):
@@ -69,7 +72,11 @@ class ThemeRulesComponent:
         # spaCy's Matcher tries every pattern at every token. Grouping a rule's
         # patterns by their own gates, not the union of them, made matching 2.5
         # times faster (sixth round).
-        self.matchers: list[tuple[frozenset[str] | None, Matcher]] = []
+        self.matchers: list[tuple[list[Needs], Matcher]] = []
+        # Which matchers each gate word opens (an index, so a text looks up its own
+        # words instead of testing every gate), and those with no gate.
+        self.gated: dict[str, list[int]] = {}
+        self.ungated: list[int] = []
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.cooccur = [(rule.rule_id, rule.cooccur) for rule in rules if rule.cooccur]
         for rule in rules:
@@ -93,15 +100,31 @@ class ThemeRulesComponent:
             for gate, group in by_gate.items():
                 matcher = Matcher(nlp.vocab)
                 matcher.add(rule.rule_id, group)
-                self.matchers.append((gate, matcher))
+                if gate is None:
+                    self.ungated.append(len(self.matchers))
+                for word in gate or ():
+                    self.gated.setdefault(word, []).append(len(self.matchers))
+                self.matchers.append(([_needs(p) for p in group], matcher))
+
+    def matchers_for(self, doc: Doc) -> list[Matcher]:
+        """The token Matchers that can match ``doc``, in rule order: those its words
+        open (a gate word) and that need no word it lacks."""
+        words = {t.lower_ for t in doc} | {t.norm_ for t in doc} | {t.text for t in doc}
+        opened = set(self.ungated)
+        for word in words:
+            opened.update(self.gated.get(word, ()))
+        out = []
+        for i in sorted(opened):
+            needs, matcher = self.matchers[i]
+            if any(all(not w.isdisjoint(words) for w in n) for n in needs):
+                out.append(matcher)
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
         hits = [(strings[m], s, e) for m, s, e in self.phrase_matcher(doc)]
-        words = {t.lower_ for t in doc} | {t.norm_ for t in doc} | {t.text for t in doc}
-        for gate, matcher in self.matchers:
-            if gate is None or not gate.isdisjoint(words):
-                hits += [(strings[m], s, e) for m, s, e in matcher(doc)]
+        for matcher in self.matchers_for(doc):
+            hits += [(strings[m], s, e) for m, s, e in matcher(doc)]
         if self.cooccur:
             hits += _cooccur_hits(doc, self.cooccur)
         found: list[Candidate] = []
@@ -212,6 +235,13 @@ def _gate(pattern: TokenPattern) -> frozenset[str] | None:
         return None
     rare = [w for w in options if not (w & _COMMON_WORDS)]
     return min(rare or options, key=len)
+
+
+def _needs(pattern: TokenPattern) -> Needs:
+    """The word sets of every required position of ``pattern``: it can match only a
+    text that holds a word of each. Checking them all before running a gate's
+    Matcher skips 19 in 20 runs (seventh round)."""
+    return tuple(w for w in map(_required_words, pattern) if w)
 
 
 def _cooccur_hits(doc: Doc, rules: list[tuple[str, Cooccur]]) -> list[tuple[str, int, int]]:

@@ -1571,6 +1571,12 @@ _GATES_BY_PREFIX: dict[str, list[str]] = {}
 for _n in _GATE_STRINGS:
     if len(_n) >= 3:
         _GATES_BY_PREFIX.setdefault(_n[:3], []).append(_n)
+# Which cues each gate string opens (looked up per string found, not tested per cue).
+_CUES_BY_GATE: dict[str, list[int]] = {}
+for _i, _gate in enumerate(_GATES):
+    for _n in _gate or ():
+        _CUES_BY_GATE.setdefault(_n, []).append(_i)
+_UNGATED = [i for i, gate in enumerate(_GATES) if gate is None]
 # Self-harm cues a joke can still undo: "die", "dying", "be dead" (not "kill myself").
 _DIE_WORD = re.compile(r"\b(?:die|dying|be dead|dead|rather|vanish|disappear)\b")
 _KILLISH = re.compile(
@@ -1981,9 +1987,11 @@ def urgent_spans(text: str) -> list[UrgentSpan]:
     present = {n for n in _SHORT_GATES if n in canon}
     for gram in {canon[i : i + 3] for i in range(len(canon) - 2)}.intersection(_GATES_BY_PREFIX):
         present.update(n for n in _GATES_BY_PREFIX[gram] if n in canon)
-    for (kind, pattern), gate in zip(_COMPILED, _GATES, strict=True):
-        if gate is not None and gate.isdisjoint(present):
-            continue
+    opened = set(_UNGATED)
+    for needle in present:
+        opened.update(_CUES_BY_GATE[needle])
+    for i in sorted(opened):
+        kind, pattern = _COMPILED[i]
         for m in pattern.finditer(canon):
             if m.end() <= m.start():
                 continue

@@ -93,8 +93,7 @@ def load(model_dir: Path, host: Language) -> Language | None:
     path = model_dir / DIR_NAME / "textcat_multilabel"
     if not path.exists():
         return None
-    nlp = Language(vocab=host.vocab)
-    nlp.tokenizer = host.tokenizer
+    nlp = Language(vocab=host.vocab, create_tokenizer=lambda _: host.tokenizer)
     textcat = nlp.add_pipe("textcat_multilabel", config={"model": BOW})
     textcat.from_disk(path, exclude=["vocab"])  # type: ignore[attr-defined]
     return nlp

@@ -344,3 +344,26 @@ def test_sixth_round_phrasings(text: str, theme: str) -> None:
 )
 def test_sixth_round_false_friends(text: str, theme: str) -> None:
     assert theme not in tag(text).themes
+
+
+def test_matcher_gates_never_skip_a_pattern_that_would_match() -> None:
+    """The theme rules run a token Matcher only when the text holds a gate word and
+    a word for every required position of one of its patterns: on every dev text,
+    each Matcher that would find a match is one of those run."""
+    import json
+
+    from nlp.corpus import DEV_PATH
+    from nlp.pipeline import THEME_RULES_FACTORY, get_nlp
+
+    nlp = get_nlp()
+    rules = nlp.get_pipe(THEME_RULES_FACTORY)
+    texts = [json.loads(line)["text"] for line in DEV_PATH.read_text().splitlines() if line]
+    matched = skipped = 0
+    for doc in nlp.pipe(texts):
+        run = {id(m) for m in rules.matchers_for(doc)}
+        for _, matcher in rules.matchers:
+            if matcher(doc):
+                assert id(matcher) in run, (doc.text, nlp.vocab.strings[matcher(doc)[0][0]])
+                matched += 1
+            skipped += id(matcher) not in run
+    assert matched and skipped > 0.9 * len(texts) * len(rules.matchers)
