@@ -96,6 +96,9 @@ TEXT_SPEAK = [
 # One example per concept group, in words the detector was not written around.
 CONCEPTS = [
     # held, watched or made to say all is well (seventh round)
+    "i havent been home for 2 days, he said he would kill me",
+    "havent slept for 3 nights he said hed find me",
+    "it stopped when he came in, he said hed kill me",
     "she locked my bedroom door and wont let me out for food",
     "they have locked the doors, cant get out",
     "he only gives me my phone back so i can text u that im ok",
