@@ -1231,6 +1231,15 @@ def boundaries_rules() -> list[Rule]:
                 "(said|says|told me|told her|told him) (i|she|he) (cant|can't|couldnt|couldn't|could not|cannot|can not) go",  # noqa: E501
                 "(hand|handing|hand in|give up) (in )?(my|her|his) phone",
                 "(took|take|takes|taken|taking) (my|her|his) (charger|phone|sim|bank card|key|keys)",  # noqa: E501
+                # seventh round (blind set F): things taken or removed, rules put on, doors off
+                "(tuk|grabbed|grabs|removed|removes|confiscated|confiscates|took away|takes away) (my|her|his|the) (phone|charger|xbox|ps5|playstation|games console|console|laptop|tablet|ipad|wifi)",  # noqa: E501
+                "(phone|xbox|console|games console|laptop|tablet|ipad) (being|getting|was|got) (taken|removed|confiscated)",  # noqa: E501
+                "not allowed (my|her|his|a|the) (phone|xbox|console|laptop|tablet|ipad|wifi)",
+                "(put|puts|gave|give|gives|made) a rule (on|for) (me|her|him)",
+                "(all|them|those|these) (rules|curfews)",
+                "(took|take|takes|taken|taking) (my|her|his|the) (bedroom )?door off",
+                "(stopped|stops|prevented|prevents|stopping) (her|him|me) (from )?(leaving|going out|seeing|going to)",  # noqa: E501
+                "not (while|whilst) (he|she|you) (is|are|s|'s|re|'re) under my roof",
                 "(locked|locks|lock) (the door|the wifi|the front door)",
                 "(wifi|internet) (off|switched off|turned off)",
                 "(snuck|sneaked|sneak|climbed|climb) out",
@@ -1457,6 +1466,23 @@ def family_conflict_rules() -> list[Rule]:
             phrases(
                 "(kicked|thrown|chucked|threw|kick|chuck) (me |her |him )?out",
                 "told (me|her|him) to (leave|get out|go)",
+                # seventh round (blind set D): told to go, given up on, let down
+                "if (i|you|she|he) (dont|do n't) like it (i|you|she|he) can (get out|leave|go|do one|pack (my|your|her|his) bags|find somewhere else)",  # noqa: E501
+                "(said|says|told me) (she 's|shes|she is|he 's|hes|he is|they 're|theyre|they are) (done|finished) (with|wiv|wi) (me|her|him)",  # noqa: E501
+                "(dad|mum|mam|father|mother|parents) (didnt|did n't|did not|never|doesnt|does n't|does not) (turn|show|turned|showed) up",  # noqa: E501
+                "(mad|hell|chaos|carnage|a nightmare|unbearable|kicking off) (at|in) (home|the house|my house)",  # noqa: E501
+                # seventh round (blind set F): taking sides, blame, not understood, told off
+                "home (is|s|'s) (just )?(a lot|too much|so much|hard|difficult|stressful|complicated|intense|not great|rubbish)",  # noqa: E501
+                "(she|he|mum|dad|mam) (just |always )?(sides|sided) with (him|her|them|my)",
+                "(mum|dad|mam|she|he) (backed|backs|always backs) (him|her|them) (up )?(so|and|n|over|against)",  # noqa: E501
+                "(always|forever) (the one )?(getting|gets|get|got|taking) (the )?blame",
+                "(dad|mum|mam|father|mother|parents) (dont|do n't|doesnt|does n't|does not|do not|never) (get|gets|understand|understands) (me|her|him)",  # noqa: E501
+                "(mum|dad|mam|stepdad|stepmum|parents) (went|goes|going|gonna go|will go) (mad|mental|ballistic|crazy|off on one|nuts)",  # noqa: E501
+                "(till|until|while|whilst) things (calm|cool|settle) down (at home|with (my|her|his) (mum|dad|mam|parents))",  # noqa: E501
+                "(not|nt) (her|his|their) problem (anymore|any more|now)",
+                "(cant|can't|cannot|wont|won't|will not) have (her|him) (back|home|back home)",
+                "(a )?guest in (my|her|his) own (house|home)",
+                "(did not|didnt|did n't|does not|doesnt|does n't|dont|do n't|not) (want|wanting|wanna) (to )?go home (after|because|cos|coz|as) (being|getting) (shouted at|screamed at|yelled at|told off|hit|slapped|grounded|threatened)",  # noqa: E501
                 "(domestic violence|domestic abuse|dv at home)",
                 "(family|relationship) breakdown",
                 "family conflict",
@@ -1514,7 +1540,9 @@ def family_conflict_rules() -> list[Rule]:
                 "(altercation|argument|fight|row|disturbance|incident) between (yp|her|him|me) and (her|his|my)",  # noqa: E501
                 "(favour|favours|favoured|prefer|prefers) (her|his|my) (younger |older )?(siblings|brother|sister|brothers|sisters)",  # noqa: E501
                 "(had words|got out of hand|clash|clashes|clashing)",
-                "(did nothing|does nothing|took his side|took her side)",
+                # "the school did nothing" is not about family
+                "(mum|dad|mam|parents|father|mother|nan|stepdad) (did nothing|does nothing|never does anything)",  # noqa: E501
+                "(took his side|took her side)",
                 "(conflict|tension|tensions) (between|with (her|his|my) (mum|dad|mother|father|parents|family)|at home)",  # noqa: E501
                 "without (arguing|a row|rowing|shouting|fighting|an argument)",
                 "(we|they|parents) (argue|row|fight|clash) (all the time|constantly|every day|a lot|about everything)",  # noqa: E501
@@ -1580,7 +1608,11 @@ def family_conflict_rules() -> list[Rule]:
                 "(stepdad|step dad|step-dad|stepmum|step mum|step-mum) (is|was|keeps|always|hates|doesnt|doesn't|does not|shouts|hits|hit|and (me|her|him))",  # noqa: E501
                 "(fights|fighting|fight|fought|rows|rowing|arguing|argues|argued) with (her|his|my) (brother|sister|siblings|sibling|stepbrother|stepsister|step brother|step sister)",  # noqa: E501
                 "(brother|sister|sibling|stepbrother|stepsister) (hits|hit|punched|attacked|beats|battered|bullies|picks on) (me|her|him)",  # noqa: E501
-                "(favourite|favorite|the golden child|black sheep)",
+                # a parent's favourite child, not "he says I'm his favourite" (an adult groomer)
+                "(mum 's|mums|dad 's|dads|parents|mam 's|their) (favourite|favorite)",
+                "(favourite|favorite) (child|one|kid|son|daughter)",
+                "(has|have|got|plays|playing) (a )?(favourite|favorite|favourites|favorites)",
+                "(the golden child|black sheep)",
                 "(parents|mum and dad|mam and dad) (are |were )?(separated|divorced|split)",
                 "(hates|hate|hated) (my|her|his) (mum|dad|mam|stepdad|stepmum|family|parents)",
                 "(my|her|his) (mum|dad|mam|stepdad|stepmum|family|parents) (hates|hate|hated) (me|her|him)",  # noqa: E501
@@ -1852,7 +1884,11 @@ def placement_rules() -> list[Rule]:
         Rule(
             "placement.not_care",
             None,
-            phrases("(work|college|school) placement", "work experience placement"),
+            phrases(
+                "(work|college|school) placement",
+                "work experience placement",
+                "placed in (isolation|the isolation room|detention|seclusion|internal exclusion|inclusion|the cells|a cell|custody|handcuffs)",  # noqa: E501
+            ),
             blocks=("placement",),
         ),
         Rule(
@@ -1874,6 +1910,12 @@ def placement_rules() -> list[Rule]:
                 "(lives|live|living) with (other|three|two|four|3|2|4) (young people|kids|children|teenagers)",  # noqa: E501
                 "(return|returning|go back|going back|move back|moving back) (home )?(to|into) (her|his|my) (mum|mam|dad|mother|father|nan|parents|family)( 's| s)?( care| house)?",  # noqa: E501
                 "(wants|want|wanted|wanna) to (go|move|live) (back )?home (to|with) (her|his|my)",
+                # seventh round (blind set D): moves, the home's staff, not going back
+                "(wanna|wana) (go|move|live) (back )?home (to|with) (her|his|my)",
+                "(moving|move|moved) (foster )?(carers|placements|foster homes) (again|now|next week)",  # noqa: E501
+                "(staff|carers|my carers|the carers) (wind|winds|winding|wound) (me|her|him) up",
+                "(dont|do n't|dnt|not|never) (want to|wanna|going to|gonna) go (back|bk) (to|2) (the|that) (home|unit|placement|carers|foster home)",  # noqa: E501
+                "so (i|she|he) (dont|do n't|dnt|doesnt|does n't|dont) (have|hav|need) to go (back|bk) (to|2) (the|that) (home|unit|placement|carers|foster home)",  # noqa: E501
                 "(wants|want|wanted|wanna|asking|asked) (to move|a move|to be moved|to leave here|a new placement|new carers)",  # noqa: E501
                 "(more|less|extra) (contact|family time)",
                 "(see|seeing|sees|visit|visits) (my|her|his) (mum|dad|mam|family|brothers|sisters|siblings|little brother|little sister|nan) (once|every|on|at) (a|the|weekends|week|fortnight|month)",  # noqa: E501
@@ -2265,7 +2307,18 @@ def school_rules() -> list[Rule]:
         Rule(
             "school.kicked_out",
             "school",
-            phrases("(kicked|chucked|thrown) out of (school|college|class|lessons)"),
+            phrases(
+                "(kicked|chucked|thrown) out of (school|college|class|lessons|pe|the lesson|maths|english|science|assembly)",  # noqa: E501
+                # seventh round (blind set F): isolation, sent out, grades, nasty classmates
+                "(isolation|inclusion) (room|booth|unit)",
+                "(sends|sent|send|sending|kicks|kicked) me out (every|of|of every) (lesson|lessons|class|day)",  # noqa: E501
+                "(cant|can't|cannot) be (arsed|bothered) (with|w|wiv|going to|goin to|goin|going) (school|college|lessons|skl)",  # noqa: E501
+                "(grades|attendance|marks|predicted grades) (have |has )?(dropped|slipped|fallen|gone down|plummeted)",  # noqa: E501
+                "(girls|boys|kids|people|lads|pupils) (at|in) (school|college|her year|his year|my year) (are|were|keep|have been|been) (being )?(nasty|horrible|mean|picking on|bullying|spiteful)",  # noqa: E501
+                "(fight|fighting|scrap) in the (canteen|playground|corridor|classroom|yard|dinner hall)",  # noqa: E501
+                "school (are|r|is|were) (chatting|talking|lying|making it up|chatting rubbish|talking rubbish)",  # noqa: E501
+                "(changing|changed|moving|moved|new) (schools|school) (in|since|last|this|and)",
+            ),
             blocks=("family_conflict",),
         ),
         Rule("school.venue", None, patterns=(venue,), blocks=("school",)),

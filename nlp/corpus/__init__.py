@@ -11,12 +11,12 @@ Files (JSONL, one object per line: ``{"id", "text", "labels", "voice"}``):
   dev or test text;
 - ``dev.jsonl`` tunes the per-label thresholds;
 - ``test.jsonl`` is held out for ``python -m nlp evaluate``;
-- ``blind/themes_a.jsonl``, ``blind/themes_b.jsonl`` and ``blind/themes_d.jsonl``
-  (:data:`BLIND_TUNING_PATHS`) were written by people who saw no project code or
-  corpus, only the taxonomy: they tune the weak-cue thresholds (the dev texts
-  share the rules' phrasing, so they cannot tell how far a weak cue may be
-  trusted). ``blind/themes_c.jsonl`` and ``blind/themes_e.jsonl`` are held out,
-  as is ``blind/urgent_c.jsonl``; ``blind/urgent_d.jsonl`` was read to write
+- ``blind/themes_{a,b,d,f}.jsonl`` (:data:`BLIND_TUNING_PATHS`) were written by
+  people who saw no project code or corpus, only the taxonomy: they tune the
+  weak-cue thresholds (the dev texts share the rules' phrasing, so they cannot
+  tell how far a weak cue may be trusted). ``blind/themes_c.jsonl`` and
+  ``blind/themes_e.jsonl`` are held out, as is ``blind/urgent_c.jsonl``;
+  ``blind/urgent_d.jsonl`` and ``blind/urgent_e.jsonl`` were read to write
   urgent cues (docs/nlp.md);
 - ``corrections.jsonl`` (:data:`CORRECTIONS_PATH`, optional, same shape) holds
   participation officers' **accepted review corrections**. When present,
@@ -45,6 +45,7 @@ BLIND_TUNING_PATHS = (
     CORPUS_DIR / "blind" / "themes_a.jsonl",
     CORPUS_DIR / "blind" / "themes_b.jsonl",
     CORPUS_DIR / "blind" / "themes_d.jsonl",
+    CORPUS_DIR / "blind" / "themes_f.jsonl",
 )
 # Accepted review corrections (the one place this path is defined).
 CORRECTIONS_PATH = CORPUS_DIR / "corrections.jsonl"

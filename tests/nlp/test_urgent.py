@@ -96,6 +96,19 @@ TEXT_SPEAK = [
 # One example per concept group, in words the detector was not written around.
 CONCEPTS = [
     # held, watched or made to say all is well (seventh round)
+    "no idea what town this is and they took my phone",
+    "that car is parked outside our flat again",
+    "dont tell anyone they will know i grassed",
+    "they took my little sister into their flat",
+    "he said if i tell hes going to finish me",
+    "uncle keeps doing things to me at night",
+    "the men were asking how old i am and where i live",
+    "something bad will happen if i go back there",
+    "dad said hed crash the car into a wall with us in it",
+    "im not coming back ever",
+    "gonna take all the tablets from the bathroom cabinet",
+    "it wont matter after tonight anyway",
+    "dads coming for me and hes raging",
     "i havent been home for 2 days, he said he would kill me",
     "havent slept for 3 nights he said hed find me",
     "it stopped when he came in, he said hed kill me",
@@ -195,6 +208,14 @@ CONCEPTS = [
 # Idioms, jokes, past events now resolved, complaints, tasks and later calls.
 HARD_NEGATIVES = [
     # past and over, or a story (seventh round)
+    "my stepdad used to hurt us but hes been gone 2 years and we have an order against him",
+    "some lads jumped me in year 7 but that was years ago",
+    "i was scared when they found me but nothing happened",
+    "my head is battered from all this homework",
+    "nans coming for me at 6 so ill miss the call",
+    "took all of them swimming, the little ones loved it",
+    "theyve got my brother in their car, taking him to football",
+    "smashed it at boxing tonight",
     "i used to cut when i was in year 8 but havent since year 9",
     "some lads used to make me carry stuff, ive been out of that since the summer",
     "older guys used to give me lifts but that stopped when i moved",
