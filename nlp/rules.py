@@ -500,6 +500,8 @@ CARING_ADULTS = [
     "worker",
     "teacher",
 ]
+# A parent's condition, named (family_conflict.parent_mental_health).
+PARENT_MH = "(depression|depressed|anxiety|mental health|mental health problems|mental health issues|bipolar|ptsd|psychosis|schizophrenia|agoraphobia|a breakdown|mental illness)"  # noqa: E501
 FRIEND_WORDS = ["mate", "mates", "friend", "friends", "pal", "pals", "boyfriend", "bf", "fella"]
 # Adult ages in words ("he's twenty-six", "she's like thirty").
 AGE_WORDS = ["eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty"]
@@ -1562,13 +1564,33 @@ def family_conflict_rules() -> list[Rule]:
             phrases(
                 f"{MUM} (drinks|drinking|was drunk|is drunk|gets drunk|drinks too much)",
                 f"{DAD} (drinks|drinking|was drunk|is drunk|gets drunk|drinks too much)",
+                f"{MUM} (was|is|were|came home|turned up|turns up|comes home) (intoxicated|drunk|drunk again|wasted|off her face)",  # noqa: E501
+                f"{DAD} (was|is|were|came home|turned up|turns up|comes home) (intoxicated|drunk|drunk again|wasted|off his face)",  # noqa: E501
+                "(mum|dad|mam|mother|father|stepdad) , who (drinks|drank|uses|has a history of (alcohol|drug|substance) (misuse|abuse|use))",  # noqa: E501
                 f"{MUM} (has been|had been|is|was|keeps|kept|always|is always) (drinking|drunk)",
                 f"{DAD} (has been|had been|is|was|keeps|kept|always|is always) (drinking|drunk)",
                 "(problems|problem|issues|struggles) with (drink|alcohol|drinking)",
                 "my own problems with drink",
                 "parental (alcohol|drinking|substance misuse|mental health)",
+                # a parent's drug use (seventh round)
+                f"{MUM} (smokes|takes|uses|is on|does|deals|sells) (weed|drugs|crack|heroin|cocaine|coke|ket|spice)",  # noqa: E501
+                f"{DAD} (smokes|takes|uses|is on|does|deals|sells) (weed|drugs|crack|heroin|cocaine|coke|ket|spice)",  # noqa: E501
             ),
             blocks=("substance_misuse",),
+        ),
+        # A parent's mental health is pressure on the family (nlp.md: family_conflict),
+        # not the child's mental health: "my mum's got bad depression", "mum, who
+        # has long-term depression" (seventh round, blind sets B, D and E).
+        Rule(
+            "family_conflict.parent_mental_health",
+            "family_conflict",
+            phrases(
+                f"{MUM} (s |'s |has |has got |got |who has |who is |is |with |suffers from |suffering from )(got )?(long term |long-term |severe |bad |really bad |poor |her own )?{PARENT_MH}",  # noqa: E501
+                f"{DAD} (s |'s |has |has got |got |who has |who is |is |with |suffers from |suffering from )(got )?(long term |long-term |severe |bad |really bad |poor |his own )?{PARENT_MH}",  # noqa: E501
+                f"(mum|mam|dad|mother|father) , who (has|is|suffers from) (long term |long-term |severe |bad |poor )?{PARENT_MH}",  # noqa: E501
+                f"(mums|mams|dads|moms) (got |has got |has )?(long term |long-term |severe |bad |really bad |poor )?{PARENT_MH}",  # noqa: E501
+            ),
+            blocks=("mental_health",),
         ),
         Rule(
             "family_conflict.more",
@@ -2322,6 +2344,15 @@ def school_rules() -> list[Rule]:
             blocks=("family_conflict",),
         ),
         Rule("school.venue", None, patterns=(venue,), blocks=("school",)),
+        # A sibling's school trouble: "my sister was excluded" (seventh round).
+        Rule(
+            "school.sibling",
+            None,
+            phrases(
+                "(sister|brother|cousin|sisters|brothers|cousins) (was |got |has been |is |had been )?(excluded|suspended|expelled|kicked out)",  # noqa: E501
+            ),
+            blocks=("school",),
+        ),
         Rule(
             "school.more",
             "school",
@@ -2543,12 +2574,27 @@ def mental_health_rules() -> list[Rule]:
 def substance_misuse_rules() -> list[Rule]:
     """The child drank or used drugs (not drugs only carried: that is cce)."""
     return [
+        # Someone else's drugs: "his older brother deals weed" (seventh round).
+        Rule(
+            "substance_misuse.someone_elses",
+            None,
+            phrases(
+                "(brother|sister|cousin|uncle|auntie|aunt|brothers|sisters|cousins|uncles) (deals|sells|shots|smokes|takes|uses|is on) (weed|drugs|crack|heroin|cocaine|coke|ket|spice)",  # noqa: E501
+            ),
+            blocks=("substance_misuse",),
+        ),
         Rule(
             "substance_misuse.head_mashed",
             None,
             phrases(
                 "head (is |was )?(mashed|battered)",
                 "(wraps|deals|bags|packages|parcels) of (crack )?(cocaine|crack|heroin|weed|cannabis|drugs)",  # noqa: E501
+                # Drugs seized, carried, sold or stolen, not used (nlp.md: that is cce or
+                # offending; seventh round, blind sets A, B and D).
+                "((police|officers) (found|located)|seized|recovered) (a quantity of |quantities of |some |suspected |class a )?(cannabis|cocaine|crack|heroin|weed|drugs|crack cocaine|class a)",  # noqa: E501
+                "(possession|possessing|pwits|supplying|supply|selling|sell|sold|dealing|deal|deals|shotting|carrying|holding) (of |with intent to supply |with intent )?(class a |suspected |some |the )?(cannabis|cocaine|crack|heroin|weed|drugs|crack cocaine)",  # noqa: E501
+                "(shoplifting|shoplifted|stole|stealing|stolen|nicked|nicking|theft of) (some )?(alcohol|vodka|booze|cider|beer|cans|wine)",  # noqa: E501
+                "(cannabis|cocaine|crack|heroin|weed|drugs) (to|for) (customers|people|others|them|him)",  # noqa: E501
             ),
             blocks=("substance_misuse",),
         ),

@@ -376,6 +376,12 @@ def test_sixth_round_false_friends(text: str, theme: str) -> None:
         ("shes stuck in the isolation room again", "school"),
         ("her attendance has dropped right off", "school"),
         ("the girls at school are being horrible to her", "school"),
+        # whose: a parent's mental health or drug use is family pressure
+        ("my dads got really bad anxiety and wont leave the house", "family_conflict"),
+        ("she lives with mum, who has bipolar", "family_conflict"),
+        ("mum is on crack again", "family_conflict"),
+        ("her mum came home drunk again", "family_conflict"),
+        ("i found weed in her bedroom", "substance_misuse"),
     ],
 )
 def test_seventh_round_phrasings(text: str, theme: str) -> None:
@@ -394,6 +400,12 @@ def test_seventh_round_phrasings(text: str, theme: str) -> None:
         ("the school did nothing about the bullying", "family_conflict"),
         ("He was placed in isolation for a day", "placement"),
         ("i dont have to go back to the home till 9", "placement"),
+        ("my dads got really bad anxiety and wont leave the house", "mental_health"),
+        ("her cousin sells weed from his flat", "substance_misuse"),
+        ("his brother was excluded for fighting", "school"),
+        ("officers located cocaine and cash in the car", "substance_misuse"),
+        ("charged with possession with intent to supply cannabis", "substance_misuse"),
+        ("caught shoplifting vodka from the co-op", "substance_misuse"),
         ("he didnt want to go home because he had ripped his blazer", "family_conflict"),
     ],
 )
