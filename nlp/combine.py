@@ -14,8 +14,8 @@ Per theme, with ``p`` the model's probability and ``t`` the tuned threshold:
 - a cue for a theme in :data:`CROWDED_BY_SAFETY` (``peers``) counts only as a
   weak hit when a full cue for a safety theme is in the text: there, the
   "friends", "mates" and "parties" are most often the exploiting adults' or
-  their circle (nlp.md: that is ``risky_adults``). On the blind tuning sets,
-  peers tagged beside a safety theme was wrong 50 times in 62;
+  their circle (nlp.md: that is ``risky_adults``). On blind tuning sets A, B
+  and D, peers tagged beside a safety theme was wrong 50 times in 62;
 - only a **safety** theme may be raised by the **model alone**, when
   ``p >= t.model`` and the text has at least
   :data:`MIN_WORDS_FOR_MODEL` words, unless a rule cue vetoes it: a cue for

@@ -94,17 +94,18 @@ class ThemeRulesComponent:
                     small += expanded + [v for p in expanded for v in dnt_variant(p)]
             if small:
                 self.phrase_matcher.add(rule.rule_id, norms.keys(small))  # type: ignore[arg-type]
-            by_gate: dict[frozenset[str] | None, list[TokenPattern]] = {}
+            by_gate: dict[frozenset[str] | None, list[tuple[TokenPattern, Needs]]] = {}
             for pattern in patterns:
-                by_gate.setdefault(_gate(pattern), []).append(pattern)
+                needs = _needs(pattern)
+                by_gate.setdefault(_gate(needs), []).append((pattern, needs))
             for gate, group in by_gate.items():
-                matcher = Matcher(nlp.vocab)
-                matcher.add(rule.rule_id, group)
+                matcher = Matcher(nlp.vocab, validate=False)  # validated by the tests
+                matcher.add(rule.rule_id, [pattern for pattern, _ in group])
                 if gate is None:
                     self.ungated.append(len(self.matchers))
                 for word in gate or ():
                     self.gated.setdefault(word, []).append(len(self.matchers))
-                self.matchers.append(([_needs(p) for p in group], matcher))
+                self.matchers.append(([needs for _, needs in group], matcher))
 
     def matchers_for(self, doc: Doc) -> list[Matcher]:
         """The token Matchers that can match ``doc``, in rule order: those its words
@@ -226,15 +227,14 @@ def _required_words(spec: dict[str, Any]) -> frozenset[str] | None:
     return None
 
 
-def _gate(pattern: TokenPattern) -> frozenset[str] | None:
-    """Words of which a text must hold at least one for ``pattern`` to match: the
-    smallest set of a required position, preferring positions without common
-    words. None when no position qualifies (the pattern always runs)."""
-    options = [w for w in map(_required_words, pattern) if w]
-    if not options:
+def _gate(needs: Needs) -> frozenset[str] | None:
+    """Words of which a text must hold at least one for a pattern with ``needs`` to
+    match: the smallest set of a required position, preferring positions without
+    common words. None when no position qualifies (the pattern always runs)."""
+    if not needs:
         return None
-    rare = [w for w in options if not (w & _COMMON_WORDS)]
-    return min(rare or options, key=len)
+    rare = [w for w in needs if not (w & _COMMON_WORDS)]
+    return min(rare or needs, key=len)
 
 
 def _needs(pattern: TokenPattern) -> Needs:

@@ -3269,6 +3269,19 @@ def cse_rules() -> list[Rule]:
                 "(made|makes|make|forced|forces) (me|her|him) (to )?(perform|give|have|do) (sexual|sex|oral|stuff)",  # noqa: E501
                 "(sexual|sex) (with|for) (money|cash|drugs|weed|alcohol|vapes|a place to stay|somewhere to stay|lifts)",  # noqa: E501
                 "(stay|stayed|staying) (the night )?(with|at) (older|adult|grown) (men|man|males|male)",  # noqa: E501
+                # seventh round (blind set G): grooming talk, assault signs, girls brought,
+                # drink for staying over, a warning notice
+                "(says|said|sayin|saying|tells me|told me|told her|tells her|thinks) (i am|im|she is|shes) (so |really |very )?mature (for|4) (my|her|me) age",  # noqa: E501
+                "woke (up )?(with|and|on the sofa with|in bed with) (my|her) (top|clothes|jeans|trousers|knickers|underwear|bra) (off|on the floor|missing|undone)",  # noqa: E501
+                "(my|her) (jeans|top|clothes|knickers|underwear|trousers) (were|was) (on the floor|off|missing|undone)",  # noqa: E501
+                "(trying to|tried to|kept trying to|keeps trying to) (get|come) (in|into) (my|her) (bed|room)",  # noqa: E501
+                "(kept|keeps) (coming|getting) (in|into) (my|her|the) (bed|room where (i|she) slept)",  # noqa: E501
+                "(he|the man|the men|they|men|older guys) (takes|took|taking|take) (pics|photos|pictures|vids|videos) of (the girls|us girls|me|her)",  # noqa: E501
+                "(bring|brings|brought|bringing) (girls|other girls|young girls|me|her) (to|round to) (a|his|this|the|their) (mans |man 's )?(house|flat|place|party|parties|gaff)",  # noqa: E501
+                "(makes|made|make|making) the girls (stay|do stuff|do things|sleep)",
+                "(free )?(drink|drinks|drugs|weed|alcohol) (if|when) (we|i|she|they|you) (stay|stayed|sleep|slept) (over|the night)",  # noqa: E501
+                "(send|share|post|show|leak) (the|them|those|my) (vids|videos|pics|pictures|photos) of (me|her)",  # noqa: E501
+                "(child abduction warning notice|child abduction warning notices|cawn|cawns)",
             ),
             score=0.75,
         ),
@@ -3353,6 +3366,27 @@ def cce_rules() -> list[Rule]:
             "(work|werk|wrk|burner|second|another|extra|new) (fone|phone|phones|fones|handset) (off|from|of) (sum|some|someone|sum1|some1|older|a man|these|them|the lads)",  # noqa: E501
             "(paid|pays|paying|pay) (me |us |him )?(2|to) (go|take|travel) (on a trip|to|out)",
             "(drop offs|drop-offs|dropoffs|do runs|do a run|doing runs|did runs|did a run)",
+            # seventh round (blind set G): running about, the phone or line, "bits",
+            # lost bags and debts, made to steal, work on call
+            "(run|running|runnin|ran) (about|around|round) (for|4) (them|him|the olders|some|older|these)",  # noqa: E501
+            "(run|running|runnin|ran) about (for|4) (him|them)",
+            "(do|doing|did|done) the runs",
+            "(got|put|have|had|keep|keeps) me on (a|the|his|their) line",
+            "(work|working|workin|run|running|runnin) (the|his|their) (phone|phones|fone|fones|line) (for|4|wiv|with|when|wen)",  # noqa: E501
+            "(answer|answering|answers|answered) (his|their) (phones|fones)",
+            "(move|moving|movin|holding|holdin|carrying|carryin) (the |some |his |their )?bits",
+            "(selling|sellin|sell|sold) (the |some |his |their )?bits (for|4|in|out)",
+            "(the|some|his|their) bits (on|in) (me|him|her|my|his) (pocket|pockets|bag|socks|person)?",  # noqa: E501
+            "(making|makin|make|earning|earnin) (p|peas) (in|out|up|down)",
+            "(pay|paying|pay back|paying back) (back )?(the|a|that) bag",
+            "(lost|losing|lose) (a|the) bag (of gear|of drugs|of weed|he was|she was|i was)",
+            "(bag|bags) of gear",
+            "(got|get|gets|getting|told|tell|tells|telling|made) (him|me|her|them|us) (to )?(steal|nick|rob|shoplift|pinch)",  # noqa: E501
+            "(bell|ring|call|text) (me|him|her) (wen|when) (there is|theres|there 's|there s) (work|a job|jobs)",  # noqa: E501
+            "(hold|holding|holdin|held|carry|carrying) (his|their) (bag|bags|rucksack|stuff) (when|wen|if|for)",  # noqa: E501
+            "(carrying|carryin|carry|carried) for (someone|sum1|somebody|some1|them|people)",
+            "(2|two|3|three|multiple|several) (nokia |cheap |basic )?(handsets|nokias|burners)",
+            "(people|men|lads|kids|cars) (are |were |keep |always )?(coming and going|calling at all hours|coming round at all hours|turning up at all hours|calling round at all hours)",  # noqa: E501
             # Seventh round (blind set D): runs and drops counted or asked for, goods
             # taken to strangers, working off a debt, carrying in clothes.
             "(do|doing|did|done) (1 more|one more|another|the next|1 last|one last|a last) (run|drop|drop off|job for them)",  # noqa: E501

@@ -11,7 +11,7 @@ Files (JSONL, one object per line: ``{"id", "text", "labels", "voice"}``):
   dev or test text;
 - ``dev.jsonl`` tunes the per-label thresholds;
 - ``test.jsonl`` is held out for ``python -m nlp evaluate``;
-- ``blind/themes_{a,b,d,f}.jsonl`` (:data:`BLIND_TUNING_PATHS`) were written by
+- ``blind/themes_{a,b,d,f,g}.jsonl`` (:data:`BLIND_TUNING_PATHS`) were written by
   people who saw no project code or corpus, only the taxonomy: they tune the
   weak-cue thresholds (the dev texts share the rules' phrasing, so they cannot
   tell how far a weak cue may be trusted). ``blind/themes_c.jsonl`` and
@@ -46,6 +46,7 @@ BLIND_TUNING_PATHS = (
     CORPUS_DIR / "blind" / "themes_b.jsonl",
     CORPUS_DIR / "blind" / "themes_d.jsonl",
     CORPUS_DIR / "blind" / "themes_f.jsonl",
+    CORPUS_DIR / "blind" / "themes_g.jsonl",
 )
 # Accepted review corrections (the one place this path is defined).
 CORRECTIONS_PATH = CORPUS_DIR / "corrections.jsonl"

@@ -382,6 +382,17 @@ def test_sixth_round_false_friends(text: str, theme: str) -> None:
         ("mum is on crack again", "family_conflict"),
         ("her mum came home drunk again", "family_conflict"),
         ("i found weed in her bedroom", "substance_misuse"),
+        # exploitation as set G's writer put it
+        ("i have to run about for them or they keep my bike", "cce"),
+        ("theyve got him on the line all weekend", "cce"),
+        ("he was caught with the bits in his pocket", "cce"),
+        ("she owes them for a bag of gear that went missing", "cce"),
+        ("the older lads got him to nick from the shop", "cce"),
+        ("neighbours say people are coming and going at all hours", "cce"),
+        ("he keeps telling her shes mature for her age", "cse"),
+        ("she woke up with her top off and no memory", "cse"),
+        ("one of the men kept trying to get in my room", "cse"),
+        ("a CAWN has been issued to the male", "cse"),
     ],
 )
 def test_seventh_round_phrasings(text: str, theme: str) -> None:
@@ -406,6 +417,9 @@ def test_seventh_round_phrasings(text: str, theme: str) -> None:
         ("officers located cocaine and cash in the car", "substance_misuse"),
         ("charged with possession with intent to supply cannabis", "substance_misuse"),
         ("caught shoplifting vodka from the co-op", "substance_misuse"),
+        ("we were making bread in food tech", "cce"),
+        ("im selling some bits on vinted for my holiday", "cce"),
+        ("mum kept me on the phone for ages", "cce"),
         ("he didnt want to go home because he had ripped his blazer", "family_conflict"),
     ],
 )
@@ -434,3 +448,22 @@ def test_matcher_gates_never_skip_a_pattern_that_would_match() -> None:
                 matched += 1
             skipped += id(matcher) not in run
     assert matched and skipped > 0.9 * len(texts) * len(rules.matchers)
+
+
+def test_every_token_pattern_is_valid() -> None:
+    """The theme rules build their Matchers without spaCy's pattern validation (it
+    cost start-up time); this checks every pattern against spaCy's schema instead."""
+    from spacy.matcher import Matcher
+
+    from nlp.pipeline import THEME_RULES_FACTORY, get_nlp
+
+    nlp = get_nlp()
+    rules = nlp.get_pipe(THEME_RULES_FACTORY)
+    checked = 0
+    for rule_id in rules.rules:
+        for _, matcher in rules.matchers:
+            if rule_id in matcher:
+                patterns = matcher.get(rule_id)[1]
+                Matcher(nlp.vocab, validate=True).add(rule_id, patterns)
+                checked += len(patterns)
+    assert checked > 1000
