@@ -1937,7 +1937,7 @@ def placement_rules() -> list[Rule]:
                 "(moving|move|moved) (foster )?(carers|placements|foster homes) (again|now|next week)",  # noqa: E501
                 "(staff|carers|my carers|the carers) (wind|winds|winding|wound) (me|her|him) up",
                 "(dont|do n't|dnt|not|never) (want to|wanna|going to|gonna) go (back|bk) (to|2) (the|that) (home|unit|placement|carers|foster home)",  # noqa: E501
-                "so (i|she|he) (dont|do n't|dnt|doesnt|does n't|dont) (have|hav|need) to go (back|bk) (to|2) (the|that) (home|unit|placement|carers|foster home)",  # noqa: E501
+                "so (i|she|he) (dont|do n't|dnt|doesnt|does n't) (have|hav|need) to go (back|bk) (to|2) (the|that) (home|unit|placement|carers|foster home)",  # noqa: E501
                 "(wants|want|wanted|wanna|asking|asked) (to move|a move|to be moved|to leave here|a new placement|new carers)",  # noqa: E501
                 "(more|less|extra) (contact|family time)",
                 "(see|seeing|sees|visit|visits) (my|her|his) (mum|dad|mam|family|brothers|sisters|siblings|little brother|little sister|nan) (once|every|on|at) (a|the|weekends|week|fortnight|month)",  # noqa: E501
