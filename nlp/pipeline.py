@@ -20,6 +20,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from nlp import implied, negation, textcat
+from nlp.gates import GateIndex
 from nlp.phrase_keys import PhraseKeys
 from nlp.rules import (
     Candidate,
@@ -68,15 +69,13 @@ class ThemeRulesComponent:
             nlp.vocab[word].norm_ = norm
         norms = PhraseKeys(nlp, "NORM")
         # One token Matcher per rule and gate, run only when the text holds one of
-        # the gate's words (see _gate): most patterns cannot match most texts, and
-        # spaCy's Matcher tries every pattern at every token. Grouping a rule's
+        # the gate's words (see _gate) and a word for every required position of
+        # one of its patterns (see _needs): most patterns cannot match most texts,
+        # and spaCy's Matcher tries every pattern at every token. Grouping a rule's
         # patterns by their own gates, not the union of them, made matching 2.5
         # times faster (sixth round).
         self.matchers: list[tuple[list[Needs], Matcher]] = []
-        # Which matchers each gate word opens (an index, so a text looks up its own
-        # words instead of testing every gate), and those with no gate.
-        self.gated: dict[str, list[int]] = {}
-        self.ungated: list[int] = []
+        gates: list[frozenset[str] | None] = []
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.cooccur = [(rule.rule_id, rule.cooccur) for rule in rules if rule.cooccur]
         for rule in rules:
@@ -101,21 +100,16 @@ class ThemeRulesComponent:
             for gate, group in by_gate.items():
                 matcher = Matcher(nlp.vocab, validate=False)  # validated by the tests
                 matcher.add(rule.rule_id, [pattern for pattern, _ in group])
-                if gate is None:
-                    self.ungated.append(len(self.matchers))
-                for word in gate or ():
-                    self.gated.setdefault(word, []).append(len(self.matchers))
+                gates.append(gate)
                 self.matchers.append(([needs for _, needs in group], matcher))
+        self.gates = GateIndex(gates)
 
     def matchers_for(self, doc: Doc) -> list[Matcher]:
         """The token Matchers that can match ``doc``, in rule order: those its words
         open (a gate word) and that need no word it lacks."""
         words = {t.lower_ for t in doc} | {t.norm_ for t in doc} | {t.text for t in doc}
-        opened = set(self.ungated)
-        for word in words:
-            opened.update(self.gated.get(word, ()))
         out = []
-        for i in sorted(opened):
+        for i in self.gates.opened(words):
             needs, matcher = self.matchers[i]
             if any(all(not w.isdisjoint(words) for w in n) for n in needs):
                 out.append(matcher)

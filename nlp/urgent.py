@@ -54,6 +54,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from nlp.gates import GateIndex
+
 
 def _alt(*words: str) -> str:
     """A non-capturing alternation of regex fragments."""
@@ -1632,11 +1634,7 @@ for _n in _GATE_STRINGS:
     if len(_n) >= 3:
         _GATES_BY_PREFIX.setdefault(_n[:3], []).append(_n)
 # Which cues each gate string opens (looked up per string found, not tested per cue).
-_CUES_BY_GATE: dict[str, list[int]] = {}
-for _i, _gate in enumerate(_GATES):
-    for _n in _gate or ():
-        _CUES_BY_GATE.setdefault(_n, []).append(_i)
-_UNGATED = [i for i, gate in enumerate(_GATES) if gate is None]
+_CUE_GATES = GateIndex(_GATES)
 # Self-harm cues a joke can still undo: "die", "dying", "be dead" (not "kill myself").
 _DIE_WORD = re.compile(r"\b(?:die|dying|be dead|dead|rather|vanish|disappear)\b")
 _KILLISH = re.compile(
@@ -2062,10 +2060,7 @@ def urgent_spans(text: str) -> list[UrgentSpan]:
     present = {n for n in _SHORT_GATES if n in canon}
     for gram in {canon[i : i + 3] for i in range(len(canon) - 2)}.intersection(_GATES_BY_PREFIX):
         present.update(n for n in _GATES_BY_PREFIX[gram] if n in canon)
-    opened = set(_UNGATED)
-    for needle in present:
-        opened.update(_CUES_BY_GATE[needle])
-    for i in sorted(opened):
+    for i in _CUE_GATES.opened(present):
         kind, pattern = _COMPILED[i]
         for m in pattern.finditer(canon):
             if m.end() <= m.start():
