@@ -10,9 +10,8 @@ first tag pays the cost and later ones do not.
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -20,35 +19,46 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from nlp import implied, negation, textcat
+from nlp.compiled_rules import Needs, load_or_compile, needs
 from nlp.gates import GateIndex
-from nlp.phrase_keys import PhraseKeys
-from nlp.rules import (
-    Candidate,
-    Cooccur,
-    Rule,
-    TokenPattern,
-    all_rules,
-    count_expansions,
-    dnt_variant,
-    expand,
-    sms_norms,
-    template_patterns,
-)
+from nlp.rules import Candidate, Cooccur, Rule, TokenPattern, all_rules
 
 THEME_RULES_FACTORY = "homeward_theme_rules_v1"
 PIPELINE_VERSION = "rules-1"
-# Templates expanding to more phrases than this are matched as token patterns.
-MAX_PHRASES_PER_TEMPLATE = 100
-
-# The word sets a token pattern needs, one per required position (see _needs).
-Needs = tuple[frozenset[str], ...]
-
 if not Doc.has_extension("homeward_candidates"):
     Doc.set_extension("homeward_candidates", default=None)
 # Themes whose cues a blocker removed ("sister's boyfriend", "work placement"):
 # the tagger treats them like negated cues, so the model cannot raise them alone.
 if not Doc.has_extension("homeward_blocked"):
     Doc.set_extension("homeward_blocked", default=None)
+
+
+class GateGroup:
+    """One rule's token patterns that share a gate. What each needs and their
+    Matcher are worked out on first use: a process's first texts open few groups,
+    and building all 700 cost a tenth of a second before the first tag."""
+
+    def __init__(self, nlp: Language, rule_id: str, patterns: list[TokenPattern]) -> None:
+        self._vocab = nlp.vocab
+        self.rule_id = rule_id
+        self.patterns = patterns
+
+    @cached_property
+    def needs(self) -> list[Needs]:
+        """Each pattern's required word sets: checking them all before running the
+        Matcher skips 19 in 20 runs (seventh round)."""
+        return [needs(pattern) for pattern in self.patterns]
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        matcher = Matcher(self._vocab, validate=False)  # validated by the tests
+        matcher.add(self.rule_id, self.patterns)
+        return matcher
+
+    def may_match(self, words: set[str]) -> bool:
+        """Whether a text holding ``words`` has a word for every required position
+        of one of the patterns."""
+        return any(all(not w.isdisjoint(words) for w in n) for n in self.needs)
 
 
 class ThemeRulesComponent:
@@ -59,61 +69,32 @@ class ThemeRulesComponent:
     ``doc._.homeward_blocked``: the themes whose cues a blocker removed.
     """
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, compiled_dir: str = "") -> None:
         self.name = name
         rules = all_rules()
         self.rules: dict[str, Rule] = {rule.rule_id: rule for rule in rules}
-        # Texting spellings ("wiv", "sendin") share the norm of the full word, and
-        # cues match on NORM, so a template needs no spelling variants.
-        for word, norm in sms_norms(t for r in rules for t in r.phrases.templates).items():
-            nlp.vocab[word].norm_ = norm
-        norms = PhraseKeys(nlp, "NORM")
-        # One token Matcher per rule and gate, run only when the text holds one of
-        # the gate's words (see _gate) and a word for every required position of
-        # one of its patterns (see _needs): most patterns cannot match most texts,
-        # and spaCy's Matcher tries every pattern at every token. Grouping a rule's
-        # patterns by their own gates, not the union of them, made matching 2.5
-        # times faster (sixth round).
-        self.matchers: list[tuple[list[Needs], Matcher]] = []
-        gates: list[frozenset[str] | None] = []
+        compiled = load_or_compile(nlp, Path(compiled_dir) if compiled_dir else None)
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.cooccur = [(rule.rule_id, rule.cooccur) for rule in rules if rule.cooccur]
-        for rule in rules:
-            patterns = list(rule.patterns)
-            small: list[str] = []
-            for template in rule.phrases.templates:
-                # Large alternations as token patterns (cheap to build); small ones
-                # as phrases (cheaper to match).
-                # (Counting first: expanding the largest templates cost seconds.)
-                large = count_expansions(template) > MAX_PHRASES_PER_TEMPLATE + 1
-                expanded = [] if large else [p for p in expand(template) if p]
-                if large or len(expanded) > MAX_PHRASES_PER_TEMPLATE:
-                    patterns += template_patterns(template, norms.strings, "NORM", dnt_variant)
-                else:
-                    small += expanded + [v for p in expanded for v in dnt_variant(p)]
-            if small:
-                self.phrase_matcher.add(rule.rule_id, norms.keys(small))  # type: ignore[arg-type]
-            by_gate: dict[frozenset[str] | None, list[tuple[TokenPattern, Needs]]] = {}
-            for pattern in patterns:
-                needs = _needs(pattern)
-                by_gate.setdefault(_gate(needs), []).append((pattern, needs))
-            for gate, group in by_gate.items():
-                matcher = Matcher(nlp.vocab, validate=False)  # validated by the tests
-                matcher.add(rule.rule_id, [pattern for pattern, _ in group])
-                gates.append(gate)
-                self.matchers.append(([needs for _, needs in group], matcher))
-        self.gates = GateIndex(gates)
+        # Token patterns in groups by gate, each run only when the text holds one of
+        # the gate's words and a word for every required position of one of its
+        # patterns: most patterns cannot match most texts, and spaCy's Matcher
+        # tries every pattern at every token.
+        self.groups: list[GateGroup] = []
+        add = nlp.vocab.strings.add
+        for rule in compiled.rules:
+            if rule.phrases:
+                keys = [[add(s) for s in phrase] for phrase in rule.phrases]
+                self.phrase_matcher.add(rule.rule_id, keys)  # type: ignore[arg-type]
+            self.groups += [GateGroup(nlp, rule.rule_id, g.patterns) for g in rule.groups]
+        self.gates = GateIndex(g.gate for r in compiled.rules for g in r.groups)
 
     def matchers_for(self, doc: Doc) -> list[Matcher]:
         """The token Matchers that can match ``doc``, in rule order: those its words
         open (a gate word) and that need no word it lacks."""
         words = {t.lower_ for t in doc} | {t.norm_ for t in doc} | {t.text for t in doc}
-        out = []
-        for i in self.gates.opened(words):
-            needs, matcher = self.matchers[i]
-            if any(all(not w.isdisjoint(words) for w in n) for n in needs):
-                out.append(matcher)
-        return out
+        groups = (self.groups[i] for i in self.gates.opened(words))
+        return [group.matcher for group in groups if group.may_match(words)]
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
@@ -148,94 +129,6 @@ class ThemeRulesComponent:
         doc._.homeward_candidates = kept
         doc._.homeward_blocked = frozenset(c.theme for c in longest if c not in kept)
         return doc
-
-
-# Words too common to gate a pattern on ("the", "my", "not"...).
-_COMMON_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "my",
-        "me",
-        "i",
-        "her",
-        "his",
-        "him",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "it",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "to",
-        "of",
-        "in",
-        "at",
-        "on",
-        "for",
-        "with",
-        "and",
-        "or",
-        "but",
-        "so",
-        "by",
-        "from",
-        "up",
-        "out",
-        "off",
-        "this",
-        "that",
-        "some",
-        "do",
-        "does",
-        "did",
-        "not",
-        "nt",
-        "n't",
-        "'s",
-        "s",
-        "have",
-        "has",
-        "had",
-    }
-)
-
-
-def _required_words(spec: dict[str, Any]) -> frozenset[str] | None:
-    """The words one token spec accepts, when it must be present (no optional op)."""
-    if spec.get("OP") not in (None, "1", "+"):
-        return None
-    for key in ("LOWER", "NORM", "TEXT", "ORTH"):
-        value = spec.get(key)
-        if isinstance(value, str):
-            return frozenset({value})
-        if isinstance(value, dict) and isinstance(value.get("IN"), list):
-            return frozenset(value["IN"])
-    return None
-
-
-def _gate(needs: Needs) -> frozenset[str] | None:
-    """Words of which a text must hold at least one for a pattern with ``needs`` to
-    match: the smallest set of a required position, preferring positions without
-    common words. None when no position qualifies (the pattern always runs)."""
-    if not needs:
-        return None
-    rare = [w for w in needs if not (w & _COMMON_WORDS)]
-    return min(rare or needs, key=len)
-
-
-def _needs(pattern: TokenPattern) -> Needs:
-    """The word sets of every required position of ``pattern``: it can match only a
-    text that holds a word of each. Checking them all before running a gate's
-    Matcher skips 19 in 20 runs (seventh round)."""
-    return tuple(w for w in map(_required_words, pattern) if w)
 
 
 def _cooccur_hits(doc: Doc, rules: list[tuple[str, Cooccur]]) -> list[tuple[str, int, int]]:
@@ -288,10 +181,12 @@ def _apply_blockers(
     return [c for c in found if not blocked(c)]
 
 
-@Language.factory(THEME_RULES_FACTORY)
-def make_theme_rules(nlp: Language, name: str) -> ThemeRulesComponent:
-    """spaCy factory: ``nlp.add_pipe("homeward_theme_rules_v1")``."""
-    return ThemeRulesComponent(nlp, name)
+@Language.factory(THEME_RULES_FACTORY, default_config={"compiled_dir": ""})
+def make_theme_rules(nlp: Language, name: str, compiled_dir: str) -> ThemeRulesComponent:
+    """spaCy factory: ``nlp.add_pipe("homeward_theme_rules_v1")``; ``compiled_dir``
+    is a model directory that may hold the expanded rules
+    (:data:`nlp.compiled_rules.COMPILED_RULES_NAME`)."""
+    return ThemeRulesComponent(nlp, name, compiled_dir)
 
 
 log = logging.getLogger(__name__)
@@ -302,7 +197,7 @@ def build_pipeline(model_dir: Path | None = None) -> Language:
     sentencizer, theme rules, negation, implied themes."""
     nlp = spacy.load(model_dir) if model_dir is not None else spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe(THEME_RULES_FACTORY)
+    nlp.add_pipe(THEME_RULES_FACTORY, config={"compiled_dir": str(model_dir or "")})
     nlp.add_pipe(negation.NEGATION_FACTORY)
     nlp.add_pipe(implied.IMPLIED_FACTORY)
     return nlp

@@ -30,6 +30,7 @@ from spacy.training.loop import train as spacy_train
 from spacy.util import load_config
 
 from nlp import combine
+from nlp.compiled_rules import COMPILED_RULES_NAME, compile_rules, write_compiled
 from nlp.corpus import (
     BLIND_TUNING_PATHS,
     CORPUS_DIR,
@@ -138,6 +139,7 @@ def train(
         shutil.rmtree(tmp)
     nlp.to_disk(tmp)
     _make_portable(tmp / "config.cfg")
+    write_compiled(compile_rules(nlp), tmp / COMPILED_RULES_NAME)
     thresholds = tune(tmp, dev_path)
     (tmp / THRESHOLDS_NAME).write_text(
         json.dumps(

@@ -442,12 +442,12 @@ def test_matcher_gates_never_skip_a_pattern_that_would_match() -> None:
     matched = skipped = 0
     for doc in nlp.pipe(texts):
         run = {id(m) for m in rules.matchers_for(doc)}
-        for _, matcher in rules.matchers:
-            if matcher(doc):
-                assert id(matcher) in run, (doc.text, nlp.vocab.strings[matcher(doc)[0][0]])
+        for group in rules.groups:
+            if group.matcher(doc):
+                assert id(group.matcher) in run, (doc.text, group.rule_id)
                 matched += 1
-            skipped += id(matcher) not in run
-    assert matched and skipped > 0.9 * len(texts) * len(rules.matchers)
+            skipped += id(group.matcher) not in run
+    assert matched and skipped > 0.9 * len(texts) * len(rules.groups)
 
 
 def test_every_token_pattern_is_valid() -> None:
@@ -460,10 +460,7 @@ def test_every_token_pattern_is_valid() -> None:
     nlp = get_nlp()
     rules = nlp.get_pipe(THEME_RULES_FACTORY)
     checked = 0
-    for rule_id in rules.rules:
-        for _, matcher in rules.matchers:
-            if rule_id in matcher:
-                patterns = matcher.get(rule_id)[1]
-                Matcher(nlp.vocab, validate=True).add(rule_id, patterns)
-                checked += len(patterns)
+    for group in rules.groups:
+        Matcher(nlp.vocab, validate=True).add(group.rule_id, group.patterns)
+        checked += len(group.patterns)
     assert checked > 1000
