@@ -7,7 +7,9 @@ goes on and exits 2 at the end. Otherwise it exits 0.
 
 ``train`` rebuilds ``nlp/model`` from the corpus train split plus accepted
 review corrections (``nlp/corpus/corrections.jsonl`` when present) and tunes
-thresholds on dev. ``evaluate`` prints per-label P/R/F1 on the test split.
+thresholds on dev; ``train --retune`` keeps the trained weights and renews only
+what depends on the rules (expanded rules, thresholds, figures). ``evaluate``
+prints per-label P/R/F1 on the test split.
 """
 
 from __future__ import annotations
@@ -169,6 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--corrections", type=Path, help="accepted review corrections JSONL (default: corpus)"
     )
     train_p.add_argument("--verbose", action="store_true", help="show spaCy's training log")
+    train_p.add_argument(
+        "--retune",
+        action="store_true",
+        help="keep the trained weights; fit the model to the current rules (thresholds, figures)",
+    )
     eval_p = sub.add_parser("evaluate", help="per-label P/R/F1 on the held-out set")
     eval_p.add_argument("--model", type=Path, help="model directory (default: nlp/model)")
     eval_p.add_argument("--split", choices=["test", "dev"], default="test")
@@ -182,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_tag(args.file, sys.stdout)
     if args.command == "bench":
         return cmd_bench(sys.stdout)
+    if args.command == "train" and args.retune:
+        return cmd_retune(args.output, sys.stdout)
     if args.command == "train":
         return cmd_train(args.output, args.corrections, args.verbose, sys.stdout)
     return cmd_evaluate(args.model, args.split, sys.stdout)
@@ -202,6 +211,21 @@ def cmd_train(output: Path | None, corrections: Path | None, verbose: bool, out:
     used = record["inputs"]["corrections"] is not None
     out.write(f"model: {output}\n")
     out.write(f"train_texts: {record['train_texts']} (corrections: {'yes' if used else 'none'})\n")
+    out.write(f"seconds: {time.perf_counter() - started:.1f}\n")
+    return EXIT_OK
+
+
+def cmd_retune(output: Path | None, out: IO[str]) -> int:
+    from nlp.textcat import MODEL_DIR
+    from nlp.train import fit_to_rules
+
+    started = time.perf_counter()
+    output = output or MODEL_DIR
+    if not (output / "config.cfg").exists():  # trained weights, thresholds or not
+        sys.stderr.write(f"train --retune: no model in {output}: run `python -m nlp train`\n")
+        return EXIT_NO_MODEL
+    fit_to_rules(output)
+    out.write(f"model: {output} (weights kept; rules, thresholds and figures renewed)\n")
     out.write(f"seconds: {time.perf_counter() - started:.1f}\n")
     return EXIT_OK
 

@@ -40,6 +40,12 @@ PARTNER_CONTEXT = re.compile(
     r"going out with (?:him|a man)|loves me|loves her|in love|relationship with)\b",
     re.I,
 )
+# A partner of the child's own age: "who is 15", "the same age", "same school".
+PEER_AGE = re.compile(
+    r"\b(?:(?:is|s|aged|age|hes|shes) 1[0-7]|(?:the )?same (?:age|school|year|class)|"
+    r"(?:his|her|my) (?:own )?age)\b",
+    re.I,
+)
 GROOMING_CONTEXT = re.compile(
     r"\b(?:car|cars|van|lift|lifts|drives?|driving|dropp(?:ed|ing) (?:her|me)|picks? (?:her|me) up|"
     r"flat|bedsit|his address|his place|his house|hotel|stay(?:ed|ing)? over|upstairs|"
@@ -75,7 +81,9 @@ def implied_cse(text: str, candidates: list[Candidate]) -> list[Candidate]:
     if not adults:
         return []
     partner = [c for c in adults if c.rule_id in PARTNER_RULES]
-    if not partner and PARTNER_CONTEXT.search(text):
+    if not partner and any(
+        not _peer_or_denied(m, text, candidates) for m in PARTNER_CONTEXT.finditer(text)
+    ):
         partner = adults
     if not partner and GROOMING_CONTEXT.search(text):
         criminal = any(c.theme == "cce" for c in candidates) or CRIMINAL_CONTEXT.search(text)
@@ -83,6 +91,19 @@ def implied_cse(text: str, candidates: list[Candidate]) -> list[Candidate]:
         if not criminal and (girl or FIRST_PERSON.search(text)):
             partner = adults
     return [replace(c, theme="cse", rule_id="cse.implied." + c.rule_id) for c in partner[:1]]
+
+
+def _peer_or_denied(match: re.Match[str], text: str, candidates: list[Candidate]) -> bool:
+    """Whether a partner word lies in a denied cue ("denies having a boyfriend"), or
+    in a relationship cue in a text that gives the partner a child's age ("her
+    boyfriend, who is 15"): the adult in the text is then someone else."""
+    peer = PEER_AGE.search(text) is not None
+    return any(
+        (c.negated or (peer and c.theme == "relationship"))
+        and c.start_char <= match.start()
+        and match.end() <= c.end_char
+        for c in candidates
+    )
 
 
 class ImpliedThemesComponent:

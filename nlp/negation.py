@@ -127,6 +127,8 @@ PSEUDO_TRIGGERS: PhraseTemplates = phrases(
     "(nt|n't|not|never) (stop|stopped)",
     "(nt|n't|not|dnt) know (why|what|where|how|when|if|whether|the|it|that|this|a|much|exactly)",
     "not (my|her|his|a|the) (home|house|family|choice|fault|real)",
+    # A condition is not a denial: "if i dont do the runs he'll send the vids".
+    "if (i|he|she|we|they|you|u|yp) (dont|don't|do not|didnt|didn't|did not|doesnt|doesn't|does not|wont|won't|will not|cant|can't|cannot)",  # noqa: E501
 )
 
 TERMINATORS: frozenset[str] = frozenset(

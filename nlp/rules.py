@@ -950,9 +950,27 @@ _CCE_ANCHOR_TEXT = (
     "paid pay pays boss man men lads exploitation exploited exploiting cce nrm knife "
     "blade robbed stolen steal nicked shoplifting holding hold carry carrying bag"
 )
+# ... and ``cse``: images, sex, bodies, online contact, partners, rooms and nights
+# away, presents and drink. Without one, the model was raising CSE for boys
+# "running for an older male" or "getting into cars with grown men" (eighth
+# round: 6 of 6 model-only CSE tags on dev wrong; blind sets A-G kept all 4 right).
+_CSE_ANCHOR_TEXT = (
+    "sex sexual sexually sexting nude nudes naked pics pic pictures picture photos photo "
+    "images image video videos vid vids snapchat snap instagram insta tiktok online gaming "
+    "app dating chat chatting message messages messaging dm dms webcam cam tits boobs body "
+    "bra underwear kiss kissed kissing touched touching touch groped raped rape assault "
+    "assaulted cse groomed grooming exploitation exploited exploiting boyfriend bf "
+    "boyfriends partner gf girlfriend mans fella hotel hotels room rooms flat flats bedsit "
+    "airbnb party parties stayed stay staying stays sleep slept sleeping overnight nails "
+    "lashes hair clothes makeup presents present gifts gift perfume vodka alcohol drink "
+    "drinks drunk"
+)
 # Per theme, the words a text needs for the model alone to raise it (themes not
 # listed need none).
-MODEL_ANCHORS = {"cce": frozenset([*TRAVEL_WORDS, *SUPPLY_WORDS, *_CCE_ANCHOR_TEXT.split()])}
+MODEL_ANCHORS = {
+    "cce": frozenset([*TRAVEL_WORDS, *SUPPLY_WORDS, *_CCE_ANCHOR_TEXT.split()]),
+    "cse": frozenset(_CSE_ANCHOR_TEXT.split()),
+}
 
 
 OTHER_PEOPLE = [
@@ -1091,6 +1109,9 @@ AGE_AFTER_PARTNER: TokenPattern = [
                 "was",
                 "(",
                 ",",
+                "'",
+                '"',
+                "\u2019",
                 "about",
                 "he",
                 "hes",
@@ -3189,14 +3210,14 @@ def cse_rules() -> list[Rule]:
             ),
             patterns=(
                 [
-                    {"LOWER": {"IN": HOTEL_OCCASIONS}},
+                    {"NORM": {"IN": HOTEL_OCCASIONS}},
                     {"IS_PUNCT": False, "OP": "{0,6}"},
                     {"LOWER": {"IN": ["hotel", "hotels", "travelodge"]}},
                 ],
                 [
                     {"LOWER": {"IN": ["hotel", "hotels", "travelodge"]}},
                     {"IS_PUNCT": False, "OP": "{0,6}"},
-                    {"LOWER": {"IN": HOTEL_OCCASIONS}},
+                    {"NORM": {"IN": HOTEL_OCCASIONS}},
                 ],
             ),
             blocks=("cse",),
@@ -3417,8 +3438,21 @@ def cce_rules() -> list[Rule]:
             "(the|a) line (phone|number)",
             "(get|got|give|gave) (me |him )?(work|wrk|werk) (if|no questions)",
             "(pays|paid|pay) (us|me|him) (a ton |money |cash |a score )?(per|for every|for each|4 every|4 each) (bike|moped|phone|drop|run|car)",  # noqa: E501
+            # Eighth round (blind set G): money as "p", an extra phone going off.
+            "(making|makin|earning|earnin) (p|peas|bare p|easy p|quick p)",
+            "(my|his|her|the) (other|second|2nd|spare) (phone|fone|phones|fones) (goes|go|going|went|rings|ringing|rang|buzzes|buzzing|keeps|kept)",  # noqa: E501
         ),
         patterns=(
+            # "asked to carry 'parcels'": the worker's quotes around the word.
+            [
+                {
+                    "LOWER": {
+                        "IN": ["carry", "carrying", "carried", "deliver", "delivering", "take"]
+                    }
+                },
+                {"IS_PUNCT": True, "OP": "+"},
+                {"LOWER": {"IN": ["parcels", "packages", "parcel", "package", "bits", "food"]}},
+            ],
             # "making him 'hold stuff' in his bag": quotes between the words.
             [
                 {

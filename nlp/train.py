@@ -139,9 +139,32 @@ def train(
         shutil.rmtree(tmp)
     nlp.to_disk(tmp)
     _make_portable(tmp / "config.cfg")
-    write_compiled(compile_rules(nlp), tmp / COMPILED_RULES_NAME)
-    thresholds = tune(tmp, dev_path)
-    (tmp / THRESHOLDS_NAME).write_text(
+    n_train = sum(len(read_jsonl(p)) for p in (train_path, supplement, corrections) if p)
+    record = {
+        "inputs": build_inputs(train_path, dev_path, corrections, config_path, supplement),
+        "train_texts": n_train,
+        "spacy": spacy.__version__,
+    }
+    record["urgent_texts"] = train_urgent(tmp)
+    (tmp / BUILD_INFO_NAME).write_text(json.dumps(record, indent=2) + "\n")
+    fit_to_rules(tmp, dev_path)
+    if output_dir.exists():
+        shutil.rmtree(output_dir)
+    tmp.rename(output_dir)
+    return record
+
+
+def fit_to_rules(model_dir: Path, dev_path: Path = DEV_PATH) -> dict[str, Threshold]:
+    """Fit trained weights to the current rules: save the expanded rules, tune the
+    thresholds on dev and write the held-out figures.
+
+    :func:`train` ends with this; ``python -m nlp train --retune`` runs it alone,
+    keeping the weights, after a change to the rules (weights trained on another
+    kind of CPU come out differently, docs/nlp.md).
+    """
+    write_compiled(compile_rules(spacy.load(model_dir)), model_dir / COMPILED_RULES_NAME)
+    thresholds = tune(model_dir, dev_path)
+    (model_dir / THRESHOLDS_NAME).write_text(
         json.dumps(
             {
                 "objective": (
@@ -153,19 +176,8 @@ def train(
         )
         + "\n"
     )
-    n_train = sum(len(read_jsonl(p)) for p in (train_path, supplement, corrections) if p)
-    record = {
-        "inputs": build_inputs(train_path, dev_path, corrections, config_path, supplement),
-        "train_texts": n_train,
-        "spacy": spacy.__version__,
-    }
-    record["urgent_texts"] = train_urgent(tmp)
-    (tmp / BUILD_INFO_NAME).write_text(json.dumps(record, indent=2) + "\n")
-    write_figures(tmp)
-    if output_dir.exists():
-        shutil.rmtree(output_dir)
-    tmp.rename(output_dir)
-    return record
+    write_figures(model_dir)
+    return thresholds
 
 
 @dataclass

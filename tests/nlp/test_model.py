@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,12 +18,15 @@ from pathlib import Path
 import pytest
 
 from nlp import combine
+from nlp.cli import main as cli_main
+from nlp.compiled_rules import COMPILED_RULES_NAME
 from nlp.corpus import CORRECTIONS_PATH, DEV_PATH, TRAIN_EXTRA_PATH, TRAIN_PATH, read_jsonl
 from nlp.tagger import Tagger, tag
 from nlp.taxonomy import SAFETY_THEMES, THEME_IDS
 from nlp.textcat import (
     BUILD_INFO_NAME,
     CONFIG_PATH,
+    FIGURES_NAME,
     MODEL_DIR,
     THRESHOLDS_NAME,
     Threshold,
@@ -197,6 +201,20 @@ def test_cli_train_and_evaluate(trained: Path, tmp_path: Path) -> None:
         assert re.search(rf"^{theme}\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+\s+\d+$", proc.stdout, re.M)
     proc = run("evaluate", "--model", str(tmp_path / "nothing"))
     assert proc.returncode == 3
+
+
+def test_retune_keeps_the_weights_and_renews_what_the_rules_decide(
+    trained: Path, tmp_path: Path
+) -> None:
+    """`train --retune` after a rules change: the same expanded rules, thresholds
+    and figures as a full training with the same weights, and the weights untouched."""
+    model = tmp_path / "model"
+    shutil.copytree(trained, model)
+    for name in (THRESHOLDS_NAME, FIGURES_NAME, COMPILED_RULES_NAME):
+        (model / name).unlink()
+    assert cli_main(["train", "--retune", "--output", str(model)]) == 0
+    assert _files(model) == _files(trained)
+    assert cli_main(["train", "--retune", "--output", str(tmp_path / "none")]) == 3
 
 
 @pytest.mark.parametrize(

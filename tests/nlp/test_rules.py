@@ -427,6 +427,44 @@ def test_seventh_round_false_friends(text: str, theme: str) -> None:
     assert theme not in tag(text).themes
 
 
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # A condition is not a denial.
+        ("he says if i dont do the runs for him hell share my pics", "cce"),
+        ("if she doesnt hold the package they will hurt her brother", "cce"),
+        # A quoted partner's adult age; quoted slang; money as "p"; an extra phone.
+        ("She says her 'boyfriend' (aged 27) is picking her up later", "cse"),
+        ("She says her 'boyfriend' (aged 27) is picking her up later", "risky_adults"),
+        ("YP admitted being asked to carry 'parcels' for an older lad", "cce"),
+        ("been out all week makin p", "cce"),
+        ("he goes quiet every time his other phone rings", "cce"),
+        # An adult partner described in apposition still implies CSE.
+        ("she has a boyfriend, a man in his 40s", "cse"),
+    ],
+)
+def test_eighth_round_phrasings(text: str, theme: str) -> None:
+    assert theme in tag(text).themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # A denied or same-age partner does not make the adult in the text a partner.
+        ("Police found her at a trap house in another town. She denies having a boyfriend", "cse"),
+        ("She says her 'boyfriend' (aged 27) is picking her up later", "relationship"),
+        ("YP was with her boyfriend who is in the same year. Seen with a much older man.", "cse"),
+        # The model alone may not raise CSE without a word of its context.
+        ("RHI done. He is believed to be running for an older male.", "cse"),
+        # A family occasion in texting spelling.
+        ("we stayed in a hotel for my aunties weddin", "cse"),
+        ("she says she does not do any runs for anyone", "cce"),
+    ],
+)
+def test_eighth_round_false_friends(text: str, theme: str) -> None:
+    assert theme not in tag(text).themes
+
+
 def test_matcher_gates_never_skip_a_pattern_that_would_match() -> None:
     """The theme rules run a token Matcher only when the text holds a gate word and
     a word for every required position of one of its patterns: on every dev text,
