@@ -24,8 +24,9 @@ EPS = 1e-9
 # The sixth round rebuilt the splits from the same fragment deal after relabelling
 # placement by the taxonomy (docs/nlp.md); the session's starting code scores the
 # rebuilt test split as it scored the old one (micro 0.871, risky_adults recall 0.829).
-# Issue target: micro-F1 >= 0.90. Reached 0.890 (0.874 in the fifth round).
-MICRO_F1_FLOOR = 0.88
+# Issue target: micro-F1 >= 0.90. Reached 0.899 in the eighth round (0.889 in the
+# seventh, 0.874 in the fifth).
+MICRO_F1_FLOOR = 0.89
 # Issue target: every label's F1 >= 0.80. Reached by all but cse (below);
 # family_conflict 0.897 and placement 0.839 since the sixth round (0.773, 0.756).
 LABEL_F1_FLOOR = {
@@ -41,17 +42,19 @@ LABEL_F1_FLOOR = {
     # 0.816 before the fifth round's implied-CSE component raised recall from
     # 0.700 to 0.917 at the cost of precision on this split's labelling, which
     # tags an adult giving lifts or gifts as risky_adults only (docs/nlp.md).
-    # Sixth round 0.769 (the same 0.917 recall).
-    "cse": 0.76,
+    # Sixth round 0.769 (the same 0.917 recall); eighth round 0.786 (precision
+    # 0.663 -> 0.688: the model alone needs a word of CSE's context).
+    "cse": 0.77,
     "cce": 0.80,
     "offending": 0.80,
 }
 # Issue target: recall >= 0.95 for each safety theme. Reached: risky_adults
-# 0.783, cse 0.917, cce 1.000 (fifth round 0.829, 0.917, 1.000; second round:
-# 0.798, 0.700, 0.905). risky_adults fell in the sixth round because dev,
-# rebuilt, tuned its model-only threshold to 0.95 instead of 0.85: four texts
-# the model gives 0.85-0.95 are now missed (docs/nlp.md, "Sixth round").
-SAFETY_RECALL_FLOOR = {"risky_adults": 0.78, "cse": 0.91, "cce": 0.98}
+# 0.907, cse 0.917, cce 1.000 (fifth round 0.829, 0.917, 1.000; second round:
+# 0.798, 0.700, 0.905). risky_adults fell to 0.783 in the sixth round because
+# dev, rebuilt, tuned its model-only threshold to 0.95 instead of 0.85; the
+# eighth round's CSE -> risky_adults implication raised it to 0.907
+# (docs/nlp.md, "Eighth round").
+SAFETY_RECALL_FLOOR = {"risky_adults": 0.89, "cse": 0.91, "cce": 0.98}
 # Issue target: at most 5% of negated or denied mentions tagged. Reached 4.6% (4/87).
 NEGATED_WRONG_CEILING = 0.05
 # Issue target: urgent recall 1.0 on the test split. Not reached: 0.983 (59/60) with the

@@ -441,6 +441,9 @@ def test_seventh_round_false_friends(text: str, theme: str) -> None:
         ("he goes quiet every time his other phone rings", "cce"),
         # An adult partner described in apposition still implies CSE.
         ("she has a boyfriend, a man in his 40s", "cse"),
+        # Sexual exploitation is by someone who poses a risk.
+        ("someone on snap keeps asking her for nudes", "risky_adults"),
+        ("YP disclosed she was sexually assaulted at a house party", "risky_adults"),
     ],
 )
 def test_eighth_round_phrasings(text: str, theme: str) -> None:
@@ -459,6 +462,12 @@ def test_eighth_round_phrasings(text: str, theme: str) -> None:
         # A family occasion in texting spelling.
         ("we stayed in a hotel for my aunties weddin", "cse"),
         ("she says she does not do any runs for anyone", "cce"),
+        # ... unless a denial covers the adults.
+        ("She denies contact with any adults. She sent pictures to someone online", "risky_adults"),
+        (
+            "no concerns about older males, but a boy in her year keeps asking for nudes",
+            "risky_adults",
+        ),
     ],
 )
 def test_eighth_round_false_friends(text: str, theme: str) -> None:
