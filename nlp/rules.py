@@ -1006,6 +1006,58 @@ FAMILY_ADULTS = [
     "mum",
     "nan",
 ]
+# Capitalised words before "is 19" or "(21)" that are not an adult's name.
+NOT_NAMES = [
+    *FAMILY_ADULTS,
+    *CARING_ADULTS,
+    "yp",
+    "she",
+    "he",
+    "i",
+    "it",
+    "this",
+    "that",
+    "there",
+    "which",
+    "who",
+    "they",
+    "we",
+    "you",
+    "the",
+    "dad",
+    "father",
+    "stepdad",
+    "mother",
+    "stepmum",
+    "grandad",
+    "grandma",
+    "nana",
+    "staff",
+    "sw",
+    "fc",
+    "school",
+    "year",
+    "room",
+    "bus",
+    "house",
+    "home",
+    "placement",
+    "misper",
+    "child",
+    "son",
+    "daughter",
+]
+# How a worker reports an age ("is thought to be 19").
+AGE_REPORTED = [
+    "thought",
+    "believed",
+    "said",
+    "understood",
+    "known",
+    "reported",
+    "reportedly",
+    "aged",
+]
 GIVERS = [
     "man",
     "men",
@@ -2844,6 +2896,72 @@ def risky_adults_rules() -> list[Rule]:
                 ],
             ),
             score=0.7,
+        ),
+        # Eighth round (blind sets D, G): an adult by name and age as workers and
+        # police write it ("Kai is thought to be 19", "Tasha is 32", "Skiz
+        # (believed 20-22)"), "a 35-year-old woman", "mid twenties". Not a
+        # parent's, relative's or worker's age.
+        Rule(
+            "risky_adults.named_age",
+            "risky_adults",
+            patterns=(
+                [
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": NOT_NAMES}},
+                    {"LOWER": {"IN": ["is", "was"]}},
+                    {"LOWER": {"IN": AGE_REPORTED}, "OP": "?"},
+                    {"LOWER": "to", "OP": "?"},
+                    {"LOWER": "be", "OP": "?"},
+                    {"LOWER": {"IN": AGE_HEDGES}, "OP": "*"},
+                    {"TEXT": {"REGEX": ADULT_AGE}},
+                    # not "19 minutes", nor a birthday ("is 18 today", "is 18 in May")
+                    {
+                        "LOWER": {
+                            "NOT_IN": [*NOT_AGE_UNITS, "today", "tomorrow", "next", "in", "on"]
+                        }
+                    },
+                ],
+                [
+                    {"IS_TITLE": True, "LOWER": {"NOT_IN": NOT_NAMES}},
+                    {"TEXT": "("},
+                    {
+                        "LOWER": {"IN": ["believed", "approx", "approximately", "aged", "age"]},
+                        "OP": "*",
+                    },
+                    {"TEXT": {"REGEX": ADULT_AGE}},
+                ],
+                [
+                    {"TEXT": {"REGEX": ADULT_AGE}},
+                    {
+                        "LOWER": {"IN": ["-", "year", "years", "yr", "yrs", "old", "yo", "y/o"]},
+                        "OP": "+",
+                    },
+                    {
+                        "LOWER": {
+                            "IN": ["man", "male", "woman", "female", "guy", "bloke", "adult", "lad"]
+                        }
+                    },
+                    {"LOWER": {"NOT_IN": FRIEND_WORDS}},  # "an 18-year-old female friend"
+                ],
+                [
+                    {"LOWER": {"IN": ["early", "mid", "late"]}},
+                    {"LOWER": "-", "OP": "?"},
+                    {"LOWER": {"IN": DECADES}},
+                ],
+            ),
+            score=0.7,
+        ),
+        # "Aunty Jo (42)": a relative's or carer's age in brackets.
+        Rule(
+            "risky_adults.family_named_age",
+            None,
+            patterns=(
+                [
+                    {"LOWER": {"IN": [*FAMILY_ADULTS, *CARING_ADULTS, "aunty", "stepdad"]}},
+                    {"IS_TITLE": True},
+                    {"TEXT": "("},
+                ],
+            ),
+            blocks=("risky_adults",),
         ),
         # "my mum is in her forties": a parent's or worker's age.
         Rule(

@@ -441,6 +441,11 @@ def test_seventh_round_false_friends(text: str, theme: str) -> None:
         ("he goes quiet every time his other phone rings", "cce"),
         # An adult partner described in apposition still implies CSE.
         ("she has a boyfriend, a man in his 40s", "cse"),
+        # An adult by name and age, as workers and police write it.
+        ("Kai is thought to be 19. She owes him money", "risky_adults"),
+        ("Skiz (believed 20-22) sends him to another town", "risky_adults"),
+        ("he stayed with a 35-year-old woman he met online", "risky_adults"),
+        ("Staff say Dev is mid twenties and collects her in his car", "risky_adults"),
         # Sexual exploitation is by someone who poses a risk.
         ("someone on snap keeps asking her for nudes", "risky_adults"),
         ("YP disclosed she was sexually assaulted at a house party", "risky_adults"),
@@ -462,6 +467,10 @@ def test_eighth_round_phrasings(text: str, theme: str) -> None:
         # A family occasion in texting spelling.
         ("we stayed in a hotel for my aunties weddin", "cse"),
         ("she says she does not do any runs for anyone", "cce"),
+        # A relative's age, a birthday, opening hours.
+        ("Aunty Jo (42) collected her from the station", "risky_adults"),
+        ("Ellie is 18 today and we went out for tea", "risky_adults"),
+        ("Tesco is 24 hours so we went there", "risky_adults"),
         # ... unless a denial covers the adults.
         ("She denies contact with any adults. She sent pictures to someone online", "risky_adults"),
         (
