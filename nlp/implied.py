@@ -21,7 +21,9 @@ rules and model missed when the writer never named it.
 
 The other way round, a CSE cue with no risky-adult cue adds ``risky_adults``
 on the same span (``implied_risky``): sexual exploitation is by someone who
-poses a risk, and the blind writers nearly always tagged both.
+poses a risk, and the blind writers nearly always tagged both. And in a
+text with both, a "boyfriend" is most often the adult himself: that
+relationship cue is dropped (``adult_partner_cues``).
 """
 
 from __future__ import annotations
@@ -50,6 +52,13 @@ PEER_AGE = re.compile(
     r"(?:his|her|my) (?:own )?age)\b",
     re.I,
 )
+# A partner word for a man, or the child as his girlfriend ("im his gf"), in a
+# relationship cue and the few characters before it.
+ADULT_PARTNER_WORD = re.compile(
+    r"\b(?:boyfriend|bf|fella|man)\b|\b(?:his|he's|hes) (?:gf|girlfriend|girl)\b", re.I
+)
+# A child's age straight after a partner word: "her boyfriend (16)".
+CHILD_AGE_AFTER = re.compile(r"\W*\(?\s*(?:aged?\s*)?1[0-7]\b", re.I)
 GROOMING_CONTEXT = re.compile(
     r"\b(?:car|cars|van|lift|lifts|drives?|driving|dropp(?:ed|ing) (?:her|me)|picks? (?:her|me) up|"
     r"flat|bedsit|his address|his place|his house|hotel|stay(?:ed|ing)? over|upstairs|"
@@ -119,6 +128,23 @@ def implied_risky(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def adult_partner_cues(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The relationship cues that name the exploiting adult: in a text with CSE and
+    a risky adult, "her 'boyfriend'" or "im his gf" is that adult, not a partner of
+    the child's age, unless the text gives one ("her boyfriend (16)", "the same
+    school"). The component drops them and blocks ``relationship``."""
+    live = {c.theme for c in candidates if not c.negated}
+    if not {"cse", "risky_adults"} <= live or PEER_AGE.search(text):
+        return []
+    return [
+        c
+        for c in candidates
+        if c.theme == "relationship"
+        and ADULT_PARTNER_WORD.search(text[max(0, c.start_char - 6) : c.end_char])
+        and not CHILD_AGE_AFTER.match(text[c.end_char :])
+    ]
+
+
 def _peer_or_denied(match: re.Match[str], text: str, candidates: list[Candidate]) -> bool:
     """Whether a partner word lies in a denied cue ("denies having a boyfriend"), or
     in a relationship cue in a text that gives the partner a child's age ("her
@@ -133,7 +159,8 @@ def _peer_or_denied(match: re.Match[str], text: str, candidates: list[Candidate]
 
 
 class ImpliedThemesComponent:
-    """Adds the implied candidates to ``doc._.homeward_candidates``."""
+    """Adds the implied candidates to ``doc._.homeward_candidates`` and drops the
+    relationship cues that name the exploiting adult."""
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Candidate] = doc._.homeward_candidates or []
@@ -141,7 +168,11 @@ class ImpliedThemesComponent:
         scope: frozenset[int] = doc._.homeward_negation_scope or frozenset()
         if not any(doc[i].lower_ in ADULT_WORDS for i in scope):  # "denies contact with adults"
             extra += implied_risky([*candidates, *extra])
-        if extra:
+        adult = adult_partner_cues(doc.text, [*candidates, *extra])
+        if adult:
+            candidates = [c for c in candidates if c not in adult]
+            doc._.homeward_blocked = (doc._.homeward_blocked or frozenset()) | {"relationship"}
+        if extra or adult:
             doc._.homeward_candidates = [*candidates, *extra]
         return doc
 

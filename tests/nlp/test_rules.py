@@ -446,6 +446,12 @@ def test_seventh_round_false_friends(text: str, theme: str) -> None:
         ("Skiz (believed 20-22) sends him to another town", "risky_adults"),
         ("he stayed with a 35-year-old woman he met online", "risky_adults"),
         ("Staff say Dev is mid twenties and collects her in his car", "risky_adults"),
+        # ... but a partner of her own age stays a relationship.
+        ("her boyfriend (16) forced her to have sex when she said no", "relationship"),
+        (
+            "he kept asking me to send pics. my girlfriend had a bad day so i stayed with her",
+            "relationship",
+        ),
         # Sexual exploitation is by someone who poses a risk.
         ("someone on snap keeps asking her for nudes", "risky_adults"),
         ("YP disclosed she was sexually assaulted at a house party", "risky_adults"),
@@ -467,6 +473,12 @@ def test_eighth_round_phrasings(text: str, theme: str) -> None:
         # A family occasion in texting spelling.
         ("we stayed in a hotel for my aunties weddin", "cse"),
         ("she says she does not do any runs for anyone", "cce"),
+        # In a text about her exploitation, her "boyfriend" is the adult.
+        (
+            "Found at the flat of a man aged 31. She says he is her 'boyfriend' and buys her vodka",
+            "relationship",
+        ),
+        ("that man from the car keeps sayin im his gf and wants pics", "relationship"),
         # A relative's age, a birthday, opening hours.
         ("Aunty Jo (42) collected her from the station", "risky_adults"),
         ("Ellie is 18 today and we went out for tea", "risky_adults"),
