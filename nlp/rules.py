@@ -2204,13 +2204,13 @@ def peers_rules() -> list[Rule]:
                 "(everyone|everybody) (else )?(was|were) going",
                 "(birthday party|gathering|sleepover|sleep over|stayed over at)",
                 "(with|in) (the|a) (group|gang)",
-                "(other|another) (young people|young person|teenagers|youths|kids|teens)",
                 "(hangs|hang|hanging|hung) (around|about|round|out) with",
                 "(we|they) (was|were) all",
                 "youth club",
+                # in company: "with two other youths" (not "the other kids in the house")
+                "(with|and) (two |three |four |some |several |a few |a couple of )?other (youths|young people|teenagers|teens|kids|boys|girls|lads)",  # noqa: E501
                 "the (boys|girls|lads) (were|was|are)",
                 "(with|and) (my|the) (boys|girls)",
-                "group chat",
                 "(stayed|staying|stay) (over )?(at|round) (my|her|his) (mates|mate's|friends|friend's|bezzies|besties)",  # noqa: E501
             ),
             score=0.8,
@@ -2239,6 +2239,9 @@ def peers_rules() -> list[Rule]:
                 "(him and|he and|with him and) his (mates|friends|boys)",
                 "(go|went|going|come|gone) (2|to|round) his (mates|friends) (flat|house|place|gaff)",  # noqa: E501
                 "(group|gang) (running|selling|dealing) (drugs|weed|gear)",
+                # eighth round: a family's party, or adults' ("a party wiv older guys")
+                "(family|families|cousin 's|cousins|nan 's|nans|aunt 's|aunties|auntie 's|uncle 's|uncles|mum 's|dad 's) (birthday )?(party|parties|do)",  # noqa: E501
+                "(party|parties) (with|wiv|w) (older|adult|grown) (guys|men|lads|blokes|males)",
             ),
             blocks=("peers",),
         ),

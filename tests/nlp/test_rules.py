@@ -452,6 +452,8 @@ def test_seventh_round_false_friends(text: str, theme: str) -> None:
             "he kept asking me to send pics. my girlfriend had a bad day so i stayed with her",
             "relationship",
         ),
+        # Peers in company.
+        ("arrested for criminal damage with three other youths", "peers"),
         # Sexual exploitation is by someone who poses a risk.
         ("someone on snap keeps asking her for nudes", "risky_adults"),
         ("YP disclosed she was sexually assaulted at a house party", "risky_adults"),
@@ -479,6 +481,12 @@ def test_eighth_round_phrasings(text: str, theme: str) -> None:
             "relationship",
         ),
         ("that man from the car keeps sayin im his gf and wants pics", "relationship"),
+        # Not peers: a family's party, adults' party, the other kids in the home, a
+        # group chat.
+        ("got overwhelmed at a busy family party and walked home", "peers"),
+        ("the other kids in the house keep nicking my stuff", "peers"),
+        ("was at a party wiv older guys and dnt remember gettin home", "peers"),
+        ("he shared screenshots of her messages to a group chat", "peers"),
         # A relative's age, a birthday, opening hours.
         ("Aunty Jo (42) collected her from the station", "risky_adults"),
         ("Ellie is 18 today and we went out for tea", "risky_adults"),
