@@ -57,6 +57,11 @@ PEER_AGE = re.compile(
 ADULT_PARTNER_WORD = re.compile(
     r"\b(?:boyfriend|bf|fella|man)\b|\b(?:his|he's|hes) (?:gf|girlfriend|girl)\b", re.I
 )
+# Words for adults: when a denial covers one ("denies contact with any adults"),
+# no risky adult is implied.
+ADULT_WORDS = frozenset(
+    ["adult", "adults", "man", "men", "male", "males", "older", "olders", "grown-ups", "grownups"]
+)
 # A child's age straight after a partner word: "her boyfriend (16)".
 CHILD_AGE_AFTER = re.compile(r"\W*\(?\s*(?:aged?\s*)?1[0-7]\b", re.I)
 GROOMING_CONTEXT = re.compile(
@@ -104,12 +109,6 @@ def implied_cse(text: str, candidates: list[Candidate]) -> list[Candidate]:
         if not criminal and (girl or FIRST_PERSON.search(text)):
             partner = adults
     return [replace(c, theme="cse", rule_id="cse.implied." + c.rule_id) for c in partner[:1]]
-
-
-# Words for adults: when a denial covers one, no adult is implied.
-ADULT_WORDS = frozenset(
-    ["adult", "adults", "man", "men", "male", "males", "older", "olders", "grown-ups", "grownups"]
-)
 
 
 def implied_risky(candidates: list[Candidate]) -> list[Candidate]:

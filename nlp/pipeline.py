@@ -9,6 +9,7 @@ first tag pays the cost and later ones do not.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -209,6 +210,15 @@ def default_model_dir() -> Path | None:
         return textcat.MODEL_DIR
     log.warning("no trained model in %s: tagging with rules only", textcat.MODEL_DIR)
     return None
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the tagger's code (``nlp/*.py``): its answers change with it."""
+    sha = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        sha.update(path.name.encode() + b"\0" + path.read_bytes())
+    return sha.hexdigest()
 
 
 @lru_cache(maxsize=1)

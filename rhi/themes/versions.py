@@ -66,14 +66,21 @@ def models_dir() -> Path:
 
 
 def version_of(model_dir: Path | None) -> str:
-    """The version string texts record: the pipeline version and the model's build hash."""
-    from nlp.pipeline import PIPELINE_VERSION
-    from nlp.textcat import BUILD_INFO_NAME
+    """The version string texts record: the pipeline version and a hash of what
+    decides the tags (the tagger's code, and the model's build record, thresholds
+    and expanded rules), so new rules or a retuned model tag the texts again."""
+    from nlp.compiled_rules import COMPILED_RULES_NAME
+    from nlp.pipeline import PIPELINE_VERSION, code_digest
+    from nlp.textcat import BUILD_INFO_NAME, THRESHOLDS_NAME
 
     build = model_dir / BUILD_INFO_NAME if model_dir else None
     if build is None or not build.exists():
         return PIPELINE_VERSION
-    return f"{PIPELINE_VERSION}+{hashlib.sha256(build.read_bytes()).hexdigest()[:12]}"
+    sha = hashlib.sha256(code_digest().encode())
+    for name in (BUILD_INFO_NAME, THRESHOLDS_NAME, COMPILED_RULES_NAME):
+        path = build.with_name(name)
+        sha.update(path.read_bytes() if path.exists() else b"")
+    return f"{PIPELINE_VERSION}+{sha.hexdigest()[:12]}"
 
 
 def _directories() -> dict[str, Path]:

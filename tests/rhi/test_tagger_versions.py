@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from nlp.textcat import BUILD_INFO_NAME, FIGURES_NAME, MODEL_DIR
+from nlp.compiled_rules import COMPILED_RULES_NAME
+from nlp.textcat import BUILD_INFO_NAME, FIGURES_NAME, MODEL_DIR, THRESHOLDS_NAME
 from rhi.audit.models import AuditEvent
 from rhi.auth.roles import Role
 from rhi.extensions import db
@@ -102,6 +103,20 @@ def test_choosing_a_version_retags_texts_in_the_background_keeping_it_audited(
     page = admin_page.get("/admin/tagger-models")
     assert "In use" in row_text(page, "retrained")
     assert "1 of 1 tagged texts" in " ".join(page.get_text(" ").split())
+
+
+def test_a_model_refitted_to_new_rules_is_a_new_version(models_dir):
+    """`python -m nlp train --retune` keeps the build record but renews the
+    thresholds and expanded rules: stored texts must be tagged again."""
+    path = add_version(models_dir, "refitted", 0.9)
+    before = version_of(path)
+    thresholds = json.loads((path / THRESHOLDS_NAME).read_text())
+    thresholds["labels"]["cse"]["model"] = 0.5
+    (path / THRESHOLDS_NAME).write_text(json.dumps(thresholds))
+    assert version_of(path) != before
+    refitted = version_of(path)
+    (path / COMPILED_RULES_NAME).unlink()
+    assert version_of(path) not in (before, refitted)
 
 
 def test_a_chosen_version_that_has_gone_falls_back_to_the_shipped_model(models_dir, admin_page):
