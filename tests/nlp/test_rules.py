@@ -487,6 +487,9 @@ def test_eighth_round_phrasings(text: str, theme: str) -> None:
         ("the other kids in the house keep nicking my stuff", "peers"),
         ("was at a party wiv older guys and dnt remember gettin home", "peers"),
         ("he shared screenshots of her messages to a group chat", "peers"),
+        # Texting "da" has the norm "the": it is not domestic abuse or a dad.
+        ("she sold her old PS4 online and mum has seen the listings", "family_conflict"),
+        ("i said no going out until she sees the doctor", "family_conflict"),
         # A relative's age, a birthday, opening hours.
         ("Aunty Jo (42) collected her from the station", "risky_adults"),
         ("Ellie is 18 today and we went out for tea", "risky_adults"),
