@@ -487,6 +487,10 @@ def test_eighth_round_phrasings(text: str, theme: str) -> None:
         ("the other kids in the house keep nicking my stuff", "peers"),
         ("was at a party wiv older guys and dnt remember gettin home", "peers"),
         ("he shared screenshots of her messages to a group chat", "peers"),
+        # A lift, a phone, cash or alcohol from an adult is a risky adult, not CSE
+        # on its own.
+        ("my daughter said a man offered her a lift home as it was raining", "cse"),
+        ("the olders give me a phone n i gotta keep it on", "cse"),
         # Texting "da" has the norm "the": it is not domestic abuse or a dad.
         ("she sold her old PS4 online and mum has seen the listings", "family_conflict"),
         ("i said no going out until she sees the doctor", "family_conflict"),
