@@ -15,7 +15,9 @@ Per theme, with ``p`` the model's probability and ``t`` the tuned threshold:
   weak hit when a full cue for a safety theme is in the text: there, the
   "friends", "mates" and "parties" are most often the exploiting adults' or
   their circle (nlp.md: that is ``risky_adults``). On blind tuning sets A, B
-  and D, peers tagged beside a safety theme was wrong 50 times in 62;
+  and D, peers tagged beside a safety theme was wrong 50 times in 62; so do
+  the cues of the rules in :data:`CROWDED_RULES` (how a child seemed:
+  "distressed", "tearful");
 - only a **safety** theme may be raised by the **model alone**, when
   ``p >= t.model`` and the text has at least
   :data:`MIN_WORDS_FOR_MODEL` words, unless a rule cue vetoes it: a cue for
@@ -34,7 +36,7 @@ Per theme, with ``p`` the model's probability and ``t`` the tuned threshold:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from nlp.rules import Candidate
 from nlp.taxonomy import SAFETY_THEMES, THEME_IDS
@@ -43,6 +45,10 @@ from nlp.textcat import Threshold
 MIN_WORDS_FOR_MODEL = 4
 # Themes whose cues are only weak beside a safety cue (seventh round, docs/nlp.md).
 CROWDED_BY_SAFETY = frozenset({"peers"})
+# Rules whose cues are only weak beside a safety cue: a child "distressed",
+# "tearful" or "withdrawn" when found with adults who exploit her is not, on its
+# own, a mental-health theme (eighth round).
+CROWDED_RULES = frozenset({"mental_health.affect"})
 
 
 @dataclass(frozen=True)
@@ -63,8 +69,11 @@ def signals(
     unanchored: frozenset[str] = frozenset(),
 ) -> Signals:
     """Rule hits, vetoing cues (negated, or removed by a blocker), model probabilities."""
-    hits = frozenset(c.theme for c in candidates if not c.negated and not c.weak)
-    weak = frozenset(c.theme for c in candidates if not c.negated and c.weak) - hits
+    live = [c for c in candidates if not c.negated]
+    if any(c.theme in SAFETY_THEMES and not c.weak for c in live):
+        live = [replace(c, weak=True) if c.rule_id in CROWDED_RULES else c for c in live]
+    hits = frozenset(c.theme for c in live if not c.weak)
+    weak = frozenset(c.theme for c in live if c.weak) - hits
     if hits & SAFETY_THEMES:
         crowded = hits & CROWDED_BY_SAFETY
         hits, weak = hits - crowded, weak | crowded

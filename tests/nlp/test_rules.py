@@ -452,6 +452,13 @@ def test_seventh_round_false_friends(text: str, theme: str) -> None:
             "he kept asking me to send pics. my girlfriend had a bad day so i stayed with her",
             "relationship",
         ),
+        # How she seemed is mental health where no one exploits her, and a worker's
+        # "presents as" is, even where someone does.
+        ("YP was tearful when talking about her nan", "mental_health"),
+        (
+            "Given drink at a party by older males. She presents as flat and withdrawn",
+            "mental_health",
+        ),
         # Peers in company.
         ("arrested for criminal damage with three other youths", "peers"),
         # Sexual exploitation is by someone who poses a risk.
@@ -481,6 +488,13 @@ def test_eighth_round_phrasings(text: str, theme: str) -> None:
             "relationship",
         ),
         ("that man from the car keeps sayin im his gf and wants pics", "relationship"),
+        # ... but "distressed" beside her exploitation is not a mental-health theme
+        # on its own, nor a police "place of safety".
+        (
+            "Found at a flat with three adult males who had given her vodka. She was distressed",
+            "mental_health",
+        ),
+        ("Subject taken to a place of safety by officers", "mental_health"),
         # Not peers: a family's party, adults' party, the other kids in the home, a
         # group chat.
         ("got overwhelmed at a busy family party and walked home", "peers"),
