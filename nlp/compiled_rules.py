@@ -5,8 +5,9 @@ token patterns. Expanding and tokenizing them took about a quarter of a second
 of every start, before the first tag. ``python -m nlp train`` writes the result
 into the model directory (``theme_rules.json.gz``), and the theme-rules
 component reads it back when its digest matches the code that made it; when it
-does not (rules edited, the model not yet retrained), the component expands the
-templates itself, exactly as before, only slower.
+does not (rules edited, the model not yet refitted with ``python -m nlp train
+--retune``), the component expands the templates itself, exactly as before,
+only slower.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,7 @@ COMPILED_RULES_NAME = "theme_rules.json.gz"
 # Templates expanding to more phrases than this are matched as token patterns.
 MAX_PHRASES_PER_TEMPLATE = 100
 
+NLP_DIR = Path(__file__).parent
 # The code whose output this is: the cue lists and their expansion.
 _SOURCES = ("rules.py", "compiled_rules.py", "phrase_keys.py")
 
@@ -72,14 +75,17 @@ class CompiledRules:
     rules: list[CompiledRule]
 
 
-def rules_digest() -> str:
-    """A digest of the rule code and spaCy's version: a compiled file made from
-    other code is not used."""
+def source_digest(names: Iterable[str]) -> str:
+    """A digest of spaCy's version and of these source files of ``nlp/``."""
     sha = hashlib.sha256(spacy.__version__.encode())
-    here = Path(__file__).parent
-    for name in _SOURCES:
-        sha.update((here / name).read_bytes())
+    for name in names:
+        sha.update(name.encode() + b"\0" + (NLP_DIR / name).read_bytes())
     return sha.hexdigest()
+
+
+def rules_digest() -> str:
+    """A digest of the rule code: a compiled file made from other code is not used."""
+    return source_digest(_SOURCES)
 
 
 def set_norms(nlp: Language, norms: dict[str, str]) -> None:

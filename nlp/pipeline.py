@@ -9,7 +9,6 @@ first tag pays the cost and later ones do not.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -20,7 +19,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from nlp import implied, negation, textcat
-from nlp.compiled_rules import Needs, load_or_compile, needs
+from nlp.compiled_rules import NLP_DIR, Needs, load_or_compile, needs, source_digest
 from nlp.gates import GateIndex
 from nlp.rules import Candidate, Cooccur, Rule, TokenPattern, all_rules
 
@@ -215,10 +214,7 @@ def default_model_dir() -> Path | None:
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """A digest of the tagger's code (``nlp/*.py``): its answers change with it."""
-    sha = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        sha.update(path.name.encode() + b"\0" + path.read_bytes())
-    return sha.hexdigest()
+    return source_digest(sorted(path.name for path in NLP_DIR.glob("*.py")))
 
 
 @lru_cache(maxsize=1)
