@@ -3570,8 +3570,16 @@ def cce_rules() -> list[Rule]:
             "(the|a) line (phone|number)",
             "(get|got|give|gave) (me |him )?(work|wrk|werk) (if|no questions)",
             "(pays|paid|pay) (us|me|him) (a ton |money |cash |a score )?(per|for every|for each|4 every|4 each) (bike|moped|phone|drop|run|car)",  # noqa: E501
-            # Eighth round (blind set G): money as "p", an extra phone going off.
+            # Eighth round (blind sets D, F, G): money as "p", an extra phone, "easy
+            # money" made or offered, someone's stuff minded, a debt for a lost "ting".
             "(making|makin|earning|earnin) (p|peas|bare p|easy p|quick p)",
+            "(made|make|makes) (some|bare|easy|quick|a bit of) p",
+            "(make|making|makin|made|earn|earning|get|gettin|getting) (some )?(easy|quick|fast) (money|cash|p|peas)",  # noqa: E501
+            "(work|job|jobs|graft) (easy|quick|fast) (money|cash|p|peas)",
+            "(a|the|his|her|my) (second|2nd|extra) (phone|fone|handset)",
+            "(minding|mindin|mind|minded|holding|holdin|keeping|keepin) (sum1s|some1s|someones|someone 's|somebody 's|somebodys) (stuff|things|bag|bags|package|ting)",  # noqa: E501
+            "(they|he|them) (want|wants|wanted) (paying back|their money back|it paying back)",
+            "now (they|he) (want|wants) paying",
             "(my|his|her|the) (other|second|2nd|spare) (phone|fone|phones|fones) (goes|go|going|went|rings|ringing|rang|buzzes|buzzing|keeps|kept)",  # noqa: E501
         ),
         patterns=(

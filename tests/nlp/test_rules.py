@@ -459,6 +459,11 @@ def test_seventh_round_false_friends(text: str, theme: str) -> None:
             "Given drink at a party by older males. She presents as flat and withdrawn",
             "mental_health",
         ),
+        # County lines as others wrote it.
+        ("went to brum w some ppl for a few days made some p", "cce"),
+        ("someone added me on snap saying he could get me work easy money", "cce"),
+        ("got nicked n lost the ting n now they want paying", "cce"),
+        ("i was mindin sum1s stuff thats all", "cce"),
         # Peers in company.
         ("arrested for criminal damage with three other youths", "peers"),
         # Sexual exploitation is by someone who poses a risk.
@@ -495,6 +500,10 @@ def test_eighth_round_phrasings(text: str, theme: str) -> None:
             "mental_health",
         ),
         ("Subject taken to a place of safety by officers", "mental_health"),
+        # ... not a mum's spare phone, babysitting money or a school trip's cost.
+        ("my mum gave me her spare phone cos mine broke", "cce"),
+        ("babysitting for my auntie is easy money", "cce"),
+        ("they want paying for the school trip by friday", "cce"),
         # Not peers: a family's party, adults' party, the other kids in the home, a
         # group chat.
         ("got overwhelmed at a busy family party and walked home", "peers"),
