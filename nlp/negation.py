@@ -297,13 +297,18 @@ class NegationComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Candidate] = doc._.homeward_candidates or []
-        # Only full cues hold their own negator: a weak cue's span is a wide window
-        # ("mum ... im not depressed"), not a phrase.
-        protected = [(c.start, c.end) for c in candidates if not c.weak]
+        # Only full phrases hold their own negator: a weak cue's span or a window
+        # of two words ("mum ... im not depressed", "Mum reports no arguments") is
+        # not a phrase.
+        protected = [(c.start, c.end) for c in candidates if not (c.weak or c.window)]
         scoped = negation_scopes(doc, self.triggers, self.pseudo, protected)
         doc._.homeward_negation_scope = frozenset(scoped)
         for cand in candidates:
-            if cand.start in scoped and not _states_adult_age(doc, cand):
+            # A full window is negated at either of its words ("Mum reports no
+            # arguments"). A weak one's far word is left to the model, which must
+            # agree with it anyway (nlp.combine).
+            ends = (cand.start, cand.end - 1) if cand.window and not cand.weak else (cand.start,)
+            if any(i in scoped for i in ends) and not _states_adult_age(doc, cand):
                 cand.negated = True
         return doc
 

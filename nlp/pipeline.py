@@ -98,14 +98,17 @@ class ThemeRulesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
-        hits = [(strings[m], s, e) for m, s, e in self.phrase_matcher(doc)]
+        # (rule id, start, end, whether the span is a window of two words)
+        hits = [(strings[m], s, e, False) for m, s, e in self.phrase_matcher(doc)]
         for matcher in self.matchers_for(doc):
-            hits += [(strings[m], s, e) for m, s, e in matcher(doc)]
+            for m, s, e in matcher(doc):
+                rule_id = strings[m]
+                hits.append((rule_id, s, e, self.rules[rule_id].window))
         if self.cooccur:
-            hits += _cooccur_hits(doc, self.cooccur)
+            hits += [(r, s, e, True) for r, s, e in _cooccur_hits(doc, self.cooccur)]
         found: list[Candidate] = []
         blockers: list[tuple[Rule, int, int]] = []
-        for rule_id, s, e in hits:
+        for rule_id, s, e, window in hits:
             rule = self.rules[rule_id]
             if rule.blocks:
                 blockers.append((rule, s, e))
@@ -122,6 +125,7 @@ class ThemeRulesComponent:
                     span.end_char,
                     rule.score,
                     weak=rule.weak,
+                    window=window,
                 )
             )
         longest = _longest_per_theme(found)

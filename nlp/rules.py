@@ -36,6 +36,10 @@ class Rule:
     A ``weak`` cue names something the theme is often about without being the
     theme ("FC reported her missing" mentions the placement; it is not about
     it): it raises the theme only when the model agrees (:mod:`nlp.combine`).
+
+    A ``window`` rule's token patterns join two words across a gap of any others
+    (:func:`_near`), as ``cooccur`` does: a negator in the gap ("Mum reports no
+    arguments") is not part of the cue, so it can still negate it.
     """
 
     rule_id: str
@@ -47,6 +51,7 @@ class Rule:
     block_scope: Literal["span", "doc"] = "span"
     weak: bool = False
     cooccur: Cooccur | None = None
+    window: bool = False
 
 
 def _alternatives(template: str, pos: int, closer: str) -> tuple[list[str], int]:
@@ -1490,6 +1495,7 @@ def family_conflict_rules() -> list[Rule]:
             "family_conflict",
             patterns=(fell_out,),
             score=0.75,
+            window=True,
         ),
         Rule(
             "family_conflict.parent_drinking",
@@ -1514,6 +1520,7 @@ def family_conflict_rules() -> list[Rule]:
             "family_conflict",
             patterns=(family_near_conflict, conflict_near_family),
             score=0.75,
+            window=True,
         ),
         Rule("family_conflict.not_a_row", None, phrases("in a row"), blocks=("family_conflict",)),
         Rule(
@@ -1819,6 +1826,7 @@ def family_conflict_rules() -> list[Rule]:
                 ],
             ),
             score=0.6,
+            window=True,
         ),
     ]
 
@@ -2177,6 +2185,7 @@ def placement_rules() -> list[Rule]:
             "placement",
             patterns=_near(CARE_WORDS, CARE_TROUBLE, 5),
             weak=True,
+            window=True,
         ),
     ]
 
@@ -2504,6 +2513,7 @@ def school_rules() -> list[Rule]:
             "school",
             patterns=_near(SCHOOL_WORDS, SCHOOL_TROUBLE, 4),
             score=0.6,
+            window=True,
         ),
     ]
 
@@ -3230,6 +3240,7 @@ def risky_adults_rules() -> list[Rule]:
                 ],
             ),
             score=0.6,
+            window=True,
         ),
     ]
 
@@ -3478,6 +3489,7 @@ def cse_rules() -> list[Rule]:
                 ],
             ),
             score=0.6,
+            window=True,
         ),
     ]
 
@@ -3648,6 +3660,7 @@ def cce_rules() -> list[Rule]:
                 6,
             ),
             score=0.6,
+            window=True,
         ),
         Rule(
             "cce.county_lines",
@@ -3786,6 +3799,7 @@ def cce_rules() -> list[Rule]:
             ),
             patterns=_near(TRAVEL_WORDS, SUPPLY_WORDS, 5),
             score=0.6,
+            window=True,
         ),
     ]
 
@@ -3904,3 +3918,4 @@ class Candidate:
     score: float
     negated: bool = False
     weak: bool = False
+    window: bool = False

@@ -337,6 +337,11 @@ def _original(pieces: list[tuple[int, int, int, bool]], a: int, b: int) -> tuple
 # --------------------------------------------------------------------------------------
 
 _MYSELF = r"(?:myself|my self|me self|my selfe)"
+# "i wont be here much longer, moving to my dads": leaving a place, not life.
+_MOVING_ON = (
+    r"(?!.{0,40}\b(?:mov\w*|placement|house|flat|school|college|job|area|foster|carers?|unit|"
+    r"home)\b)"
+)
 _INT = (
     r"(?:(?:so|really|proper|properly|well|dead|bare|very|too|actually|literally|genuinely|"
     r"honestly|fr|lowkey|kinda|kind of|a bit|a little|super|absolutely|completely|fucking|"
@@ -443,10 +448,12 @@ _DEATH = _alt(
     "top(?:ping)? " + _MYSELF, "off(?:ing)? " + _MYSELF, "do(?:ing)? " + _MYSELF + " in",
     "hang(?:ing)? " + _MYSELF, "neck(?:ing)? " + _MYSELF, "drown(?:ing)? " + _MYSELF,
     "jump(?:ing)? (?:off|from|in front of)",
-    "jump(?=\\s*(?:$|[.!?,]| tonight| now| off| from))", "be gone", "sort it (?:out )?tonight",
+    "jump(?:ing)?(?=\\s*(?:$|[.!?,]| tonight| now| off| from))", "be gone",
+    "sort it (?:out )?tonight",
     "take (?:the lot|them all|all of them|everything)", "overdose", "od",
     "take (?:an overdose|all (?:my|the|of)|every)",
-    "not (?:be here|be alive|be around|exist|wake up|live|be in this world)",
+    "not (?:be here|be around)" + _MOVING_ON,
+    "not (?:be alive|exist|wake up|live|be in this world)",
     "disappear(?: for ?ever| for good)", "stop (?:breathing|living|existing)",
     "(?:go to )?sleep for ?ever",
     "go to sleep (?:and|n) (?:not|never) (?:wake up|feel|come back)", "be gone for good",
@@ -587,8 +594,10 @@ SELF_HARM = [
     r"\b(?:you|u|they|she|he|no one|nobody) (?:will|will not|wont) (?:ever )?(?:hear from|see) "
     r"me (?:again|any ?more|ever again)",
     r"\bnever (?:hear from|see) me again\b",
-    r"\b(?:will not|wont) be (?:here|around|alive|about) (?:much longer|tomorrow|for long|"
-    r"by (?:tomorrow|the morning|monday)|in the morning|any ?more|next week|after tonight)\b",
+    # "dont think ill be here much longer x" (blind set urgent_f); not a move.
+    r"\b(?:will not|wont|do not think i will|not going to|might not|may not) be (?:here|around|"
+    r"alive|about) (?:much longer|tomorrow|for long|by|after|in the morning|any ?more|next week)\b"
+    + _MOVING_ON,
     r"\b(?:my )?last (?:message|text|msg|time (?:you|u) (?:will )?hear|time (?:i will|i am going "
     r"to|i will ever) (?:message|text|talk|speak|contact|write))\b"
     r"(?!.{0,25}\b(?:bed|sleep|battery|credit|data|tonight i promise|for today|before|till|"
@@ -686,8 +695,6 @@ SELF_HARM = [
     r"\bswallowed (?:\w+ ){0,3}(?:loads|lots|stuff|everything|all|a load|a bottle|a pack|a box|"
     r"bleach|something)\b",
     r"\b(?:i am|am) (?:\w+ )?ending it\b(?! with)",
-    r"\b(?:will not|not going to|am not going to|might not|may not) be (?:here|around|alive) "
-    r"(?:tomorrow|much longer|for long|by|after|next week|in the morning|any ?more)\b",
     r"\bmy (?:own )?(?:funeral|grave|death)\b",
     r"\b" + _DRUG + r"\b.{0,40}\b(?:dizzy|sick|ill|faint|weird|funny|drowsy|sleepy|cannot stay "
     r"awake|cannot see|heart|throwing up|passing out)\b",
@@ -1080,6 +1087,8 @@ DANGER = [
     r"\b(?:keep|keeps|kept|keep on|were|are|was|is) asking (?:me )?(?:how old i am|my age|where i "
     r"live|if i am (?:alone|on my own))\b",
     r"\bsomething bad (?:is going to|will|is about to|might) happen\b",
+    # Blind set urgent_f: abuse starting again, said without naming it.
+    r"\bit (?:is|has) (?:all )?(?:happening|started|starting|begun) (?:all over )?again\b",
     r"\b(?:drive|crash|drive the car|take the car) (?:us |me |the car |the kids )?(?:into|off) "
     r"(?:the|a) (?:river|wall|bridge|canal|sea|lake|tree|cliff|motorway|road)\b",
     r"\b(?:i am )?not coming back (?:this time|ever|again|home ever)\b",
@@ -1235,8 +1244,9 @@ DANGER = [
     r"\b(?:please|help)\b.{0,20}\b(?:it is|things are) (?:really |so |very )?bad\b"
     r"|\b(?:it is|things are) (?:really |so |very )?bad\b.{0,20}\b(?:please|help)\b",
     r"\b(?:will not|do not|does not|did not) let (?:me|her|him) (?:call|ring|phone|text|contact|"
-    r"use (?:my|the|a) phone|talk to|see|speak to) (?:any ?one|any ?body|my|you|the police|for "
-    r"help|mum|dad)",
+    r"use (?:my|the|a) phone|talk to|see|speak to) (?:any ?one|any ?body|my(?! (?:mates?|"
+    r"friends?|boyfriend|girlfriend|bf|gf|bestie|pals?|cousins?)\b)|you|the police|for help|mum|"
+    r"dad)",
     r"\b(?:starves|starving|starved) (?:me|us|her|him)\b|\b(?:will not|does not|do not) "
     r"(?:feed|let me eat)\b",
     r"\bsort (?:me|us) out\b(?! with (?:a|some|the))",
@@ -1413,6 +1423,7 @@ HELP_NOW = [
     r"\bneed (?:a|an|my|some|the) (?:adult|grown up|worker|social worker|someone|ambulance|doctor|"
     r"police|help)\b(?=.{0,20}\b(?:now|right now|asap|urgently|tonight|immediately|please|"
     r"today)\b)",
+    "\U0001f198",
     r"\b(?:i need help|sos)\b(?! (?:with|for|on|filling|writing|doing|to (?:fill|write|do|find|"
     r"get an? |apply|choose|understand)))",
     rf"\bcan (?:you|someone|somebody|any ?one) (?:please )?(?:come|call|ring|phone|(?:talk|speak) "
@@ -1521,6 +1532,7 @@ _RESOLVED = re.compile(
     r"nearly |almost )?(?:a year|a month|a few months|a long time|ages|months|years|\d+ (?:years"
     r"|months)|xmas|christmas|the summer|summer|easter|year \d+)\b"
     r"|been gone (?:for )?(?:\d+|a|an|two|three|four|five|ages|over a|years|months)\b"
+    r"|(?:getting|got|having|get) (?:some |proper )?(?:help|support) (?:from \w+ )?now\b"
     r"|clean (?:for |since )?(?:over|nearly|almost|more than) (?:a|an|\d+|two|three)\b"
     r"|(?:that|it|this) was (?:ages|years|months|a long time|a year|\d+ years) ago"
     r"|nothing (?:bad |else )?happened|(?:all|it was all|it is all|everything) explained"
@@ -1560,6 +1572,12 @@ _INFO = re.compile(
     r"programme|story|course|training|video) (?:on|about|called|where|was about)\b"
     r"|\b(?:horror|scary|zombie|new|that|this|the) (?:game|film|movie|series)\b|\babout a "
     r"(?:girl|boy|man|woman|character|person|lad) who\b"
+    # Blind set urgent_f: what a class was taught ("learned about overdoses at cadets",
+    # "the teacher talked about grooming").
+    r"|\b(?:learn(?:ed|t|ing)|taught|teaching) (?:us |me |them )?about\b"
+    r"|\b(?:teachers?|school|assembly|lessons?|class|cadets|pshe|college|nurse|police officer|"
+    r"pcso|youth worker|speaker)s? (?:\w+ ){0,2}(?:talked|talking|spoke|speaking|told us|did a "
+    r"talk|gave a talk) (?:to us )?about\b"
 )
 
 
@@ -1644,9 +1662,12 @@ _KILLISH = re.compile(
 )
 # "my mum will kill me if im late / when she sees my hair / for borrowing her top"
 _IDIOM_CONDITION = re.compile(
-    r"^\s*(?:if (?:i|she|he|they|my)\b|when (?:she|he|they|i) (?:sees?|finds?|hears?|gets?|"
-    r"notices?|checks?)|for (?:being|borrowing|not|losing|breaking|going|coming|getting|"
-    r"eating|using|taking|missing|forgetting|wearing|staying|doing|failing|skipping|"
+    # ... or, from a relative, for a borrowed top: "my sister is gonna murder me i used
+    # her straighteners" (blind set urgent_f).
+    r"^\s*(?:me\s+)?(?:i (?:used|borrowed|broke|ate|wore|spilt|spilled|ruined|stained|scratched) "
+    r"(?:her|his|their)\b|if (?:i|she|he|they|my)\b|when (?:she|he|they|i) (?:sees?|finds?|"
+    r"hears?|gets?|notices?|checks?)|for (?:being|borrowing|not|losing|breaking|going|coming|"
+    r"getting|eating|using|taking|missing|forgetting|wearing|staying|doing|failing|skipping|"
     r"spending)|because i|cos i)"
 )
 _IDIOM_VERB = re.compile(r"\b(?:kill|murder|strangle|end)\b")
@@ -1982,7 +2003,8 @@ _RISK_IDIOM = re.compile(
     r"not very)|police (?:brought|took|bring|drove|dropped) me home|knife and fork|"
     r"butter knife|a tenner|a fiver|a quid|for the trip|for lunch|"
     r"owe (?:them|him|"
-    r"her|you|my \w+) (?:a|an|one) |heart attack)\b"
+    r"her|you|my \w+) (?:a|an|one) |heart attack|panic attacks?|anxiety attacks?|"
+    r"(?:suicide|self harm|mental health) (?:prevention|awareness))\b"
 )
 
 

@@ -39,6 +39,9 @@ def test_safety_themes_removed_by_denial(text: str) -> None:
         ("Arrested for shoplifting, no further action.", "offending"),
         ("Drug use denied.", "substance_misuse"),
         ("Strategy meeting re exploitation not required.", "risky_adults"),
+        # A negator between the two words of a window cue is not part of the cue.
+        ("Mum reports no arguments at home.", "family_conflict"),
+        ("Mum reports there have been no arguments at home recently.", "family_conflict"),
     ],
 )
 def test_theme_removed_by_negation(text: str, theme: str) -> None:
@@ -60,6 +63,8 @@ def test_theme_removed_by_negation(text: str, theme: str) -> None:
         # A trigger inside a cue is part of the cue.
         ("im not allowed out after 8", "boundaries"),
         ("i dont get on with my mum", "family_conflict"),
+        # A window's negator must fall inside it or before it.
+        ("mum and me had a row, not a big one", "family_conflict"),
         # Far beyond the bare trigger's reach.
         ("no money for the bus home so he gave me a lift and we went country", "cce"),
     ],

@@ -203,6 +203,12 @@ CONCEPTS = [
     "please, i really need someone",
     "head is in a dark place atm, can you talk to me",
     "need a worker today, not tomorrow",
+    # ninth round (blind set urgent_f): an emoji for help, jumping, a goodbye, abuse
+    # starting again
+    "\U0001f198 now",
+    "honestly feel like jumping",
+    "i wont be around much longer. sorry",
+    "its started again at home",
 ]
 
 # Idioms, jokes, past events now resolved, complaints, tasks and later calls.
@@ -289,6 +295,16 @@ HARD_NEGATIVES = [
     "ive got it all planned for my birthday",
     "the kids outside keep shouting my name to come out and play",
     "i cant say no to chocolate",
+    # ninth round: taught about it, a panic attack now over, a rule about friends,
+    # a relative's idiom, help being given, a placement move
+    "we learnt about overdoses in pshe today",
+    "the school nurse talked about grooming in assembly",
+    "doing a sponsored walk for suicide prevention next month",
+    "had a panic attack on monday but im fine",
+    "my carers wont let me see my friends on school nights",
+    "my brother is going to kill me i broke his headphones",
+    "i took tablets last year but im getting support from camhs now",
+    "i wont be here much longer, moving to my dads next week",
 ]
 
 # Phrasing no cue was written for: a harm word in the company of distress, a time
