@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 
 from nlp.phrase_keys import PhraseKeys
 from nlp.rules import ADULT_AGE, Candidate, PhraseTemplates, phrases
+from nlp.taxonomy import SAFETY_THEMES
 
 NEGATION_FACTORY = "homeward_negation_v1"
 
@@ -287,6 +288,35 @@ def _states_adult_age(doc: Doc, cand: Candidate) -> bool:
     return any(_ADULT_AGE.match(t.text) for t in doc[cand.start : cand.end])
 
 
+# A sentence of its own that closes the question of exploitation for the whole
+# note (taxonomy: "the text says there were no adults of concern"). In the blind
+# sets read (A, B, D, F, G, H) 38 texts hold one and none was risky_adults, cse
+# or cce (ninth round). Bare "No concerns." counts only as the last sentence.
+_NO_ADULTS = re.compile(
+    r"^\W*(?:no (?:known |other )?(?:adults?|males?|men|older (?:males?|men)) (?:of concern|"
+    r"involved|identified|present|in the group)|no (?:concerns?|worries) (?:re|about|regarding|"
+    r"around) (?:adults?|males?|men)|no adult (?:involvement|concerns?))\W*$",
+    re.I,
+)
+_NO_CONCERNS = re.compile(
+    r"^\W*(?:(?:no|nil) (?:further |safeguarding )?concerns?(?: (?:identified|noted|raised|"
+    r"disclosed|at this time))?|nfa|no further action(?: required| taken)?)\W*$",
+    re.I,
+)
+
+
+def closing_denials(doc: Doc) -> frozenset[str]:
+    """The safety themes a sentence of their own denies for the whole note: "No
+    adults of concern." (``risky_adults``, ``cse``) anywhere, or a last sentence "No
+    concerns." (all three)."""
+    sents = list(doc.sents)
+    if sents and _NO_CONCERNS.match(sents[-1].text):
+        return SAFETY_THEMES
+    if any(_NO_ADULTS.match(sent.text) for sent in sents):
+        return frozenset({"risky_adults", "cse"})
+    return frozenset()
+
+
 class NegationComponent:
     """Marks ``doc._.homeward_candidates`` inside a negation scope as negated, and
     records every scoped token in ``doc._.homeward_negation_scope``."""
@@ -310,6 +340,11 @@ class NegationComponent:
             ends = (cand.start, cand.end - 1) if cand.window and not cand.weak else (cand.start,)
             if any(i in scoped for i in ends) and not _states_adult_age(doc, cand):
                 cand.negated = True
+        denied = closing_denials(doc)
+        if denied:
+            for cand in candidates:
+                cand.negated = cand.negated or cand.theme in denied
+            doc._.homeward_blocked = (doc._.homeward_blocked or frozenset()) | denied
         return doc
 
 

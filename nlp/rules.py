@@ -1421,7 +1421,7 @@ def boundaries_rules() -> list[Rule]:
 
 def family_conflict_rules() -> list[Rule]:
     """Rows and arguments at home, being kicked out, violence or rejection by family."""
-    conflict = "(row|rows|rowing|rowed|argument|arguments|argued|arguing|fight|fights|fighting|fell out|falling out|kicked off|screaming match)"  # noqa: E501
+    conflict = "(row|rows|rowing|rowed|argument|arguments|argued|arguing|fight|fights|fighting|fell out|fallen out|falling out|kicked off|screaming match)"  # noqa: E501
     family_near_conflict: TokenPattern = [
         {"LOWER": {"IN": FAMILY_WORDS}},
         {"IS_PUNCT": False, "LOWER": {"NOT_IN": CLAUSE_BREAKS}, "OP": "{0,4}"},
@@ -1469,6 +1469,8 @@ def family_conflict_rules() -> list[Rule]:
         None,
         phrases(
             "(we|i) (had|have|had another) (a )?(row|argument|fight|falling out) (me and|me &|me n|with) (my )?(girlfriend|boyfriend|gf|bf|mate|mates|friend|friends|bestie|bezzie)",  # noqa: E501
+            # Someone else was thrown out: "my sister got kicked out not me".
+            "(sister|brother|cousin|mate|friend|sisters|brothers) (got|was|has been|had been|been|gets) (kicked|chucked|thrown) out",  # noqa: E501
         ),
         blocks=("family_conflict",),
     )
@@ -1579,13 +1581,14 @@ def family_conflict_rules() -> list[Rule]:
                 "(doesnt|doesn't|does not|dont|don't|do not|didnt|didn't) (want|wants) me (around|there|here|home|back|anymore)",  # noqa: E501
                 "(not|never) (welcome|wanted) (at home|back|home|there)",
                 "(dont|don't|do not|doesnt|doesn't|does not) feel wanted",
-                "(waste of space|wish(es)? i (was|were|had) never (been )?born|was a mistake)",
+                "(waste of space|wish(es)? i (was|were|had) never (been )?born)",
+                "(i|she|he|yp) (was|am|is) a mistake",
                 "(all )?kicked off at home",
                 "it all kicked off",
                 "go (and )?live with (your|ur|her|his) (dad|mum|mam|father|mother)",
                 "find somewhere else to live",
                 "(loves|love|prefers|picks|chooses|chose|picked) (my|her|his) (brother|sister|boyfriend|girlfriend|fella|partner) (more|over)",  # noqa: E501
-                "(took|takes|take|taking) (his|her|their) side",
+                "(mum|mam|dad|parents|nan|stepdad|stepmum|mother|father|family) (always )?(took|takes|take|taking) (his|her|their) side",  # noqa: E501
                 "(domestic incident|domestic abuse|domestic violence)",
                 "(shouting|screaming|yelling) at (each other|me|her|him)",
                 "(having|has|had|have|has been having) a go at (me|her|him)",
@@ -1626,7 +1629,6 @@ def family_conflict_rules() -> list[Rule]:
                 "(had words|got out of hand|clash|clashes|clashing)",
                 # "the school did nothing" is not about family
                 "(mum|dad|mam|parents|father|mother|nan|stepdad) (did nothing|does nothing|never does anything)",  # noqa: E501
-                "(took his side|took her side)",
                 "(conflict|tension|tensions) (between|with (her|his|my) (mum|dad|mother|father|parents|family)|at home)",  # noqa: E501
                 "without (arguing|a row|rowing|shouting|fighting|an argument)",
                 "(we|they|parents) (argue|row|fight|clash) (all the time|constantly|every day|a lot|about everything)",  # noqa: E501
@@ -2315,6 +2317,29 @@ def relationship_rules() -> list[Rule]:
             ),
             score=0.85,
         ),
+        # A couple's ups and downs without a partner word (blind set H): "he
+        # cheated", "me and Tyler broke up", "its over with me n kai".
+        Rule(
+            "relationship.couple",
+            "relationship",
+            phrases(
+                "(he|she) (cheated|cheats|has been cheating|was cheating|'s been cheating|s been cheating)",  # noqa: E501
+                "(cheated|cheating|cheats) on (me|her|him)",
+                "(we|we 've|we have|we 're|we are) (broke|broken|split|splitting|breaking) up",
+                "(broke|split) up (on|last|yesterday|this|at the weekend|recently|a week|a few)",
+                "(its|it 's|it s|it is) over (with|between) (me|us|her|him)",
+                "(we 've|we have|we ve|weve|we 've been|we have been|we ve been|weve been|been) together (since|for)",  # noqa: E501
+            ),
+            patterns=(
+                [
+                    {"LOWER": "me"},
+                    {"LOWER": {"IN": ["and", "n", "&"]}},
+                    {"IS_ALPHA": True},
+                    {"LOWER": {"IN": ["broke", "split", "finished"]}},
+                ],
+            ),
+            score=0.85,
+        ),
         Rule(
             "relationship.someone_elses",
             None,
@@ -2633,6 +2658,7 @@ def mental_health_rules() -> list[Rule]:
                 "(very low|low|medium|high|very high) (risk|risk missing|risk misper)",
                 "(worried|worry|worries|anxious) about (her|him|them|my daughter|my son)",
                 "(want|wanna|wants|wanted) to live (here|there|with|at|in)",
+                "(mental health|my head|mood|my mood) (is|s|'s|was|has been) (fine|good|ok|okay|alright|better|grand|sound)",  # noqa: E501
             ),
             blocks=("mental_health",),
         ),
@@ -2662,6 +2688,17 @@ def mental_health_rules() -> list[Rule]:
                 "(took|taken|take|takes|taking|swallowed) (a )?(handful|load|loads|lot|packet|packets|box|bunch|strip) of (paracetamol|tablets|pills|meds|medication|ibuprofen)",  # noqa: E501
                 "(fresh |new |old |deep )?(marks|cuts|scars|wounds|injuries|scratches) (on|to) (her|his|my) (arms|arm|wrists|wrist|legs|leg|thighs|stomach)",  # noqa: E501
                 "(sleep|sleeping) (badly|problems|issues|difficulties)",
+                # Said indirectly (blind set H): "my head's just loud", "everything
+                # feels heavy", "hear stuff that isnt there", "cuts to both forearms".
+                "(my |her |his )?head (is|s|'s|feels|was) (just |so |really |proper )?(loud|noisy|full|fried|heavy|a state|all over)",  # noqa: E501
+                "everything (is|s|'s|feels|felt|was|just feels|just felt) (just |so |really |a bit )?(too much|heavy|pointless|dark|hopeless|grey|numb)",  # noqa: E501
+                "(hear|hears|hearing|heard|see|sees|seeing|saw) (stuff|things|voices|noises|people) (that|which) (is nt|is n't|isnt|are nt|are n't|arent|is not|are not|was nt|was n't|wasnt|were nt|were n't|werent) (there|real)",  # noqa: E501
+                "(do nt|do n't|dont|ca nt|ca n't|cant|do not|cannot) (really )?see the point (of|in) (anything|it all|life|living|going on|getting up|trying|being here)",  # noqa: E501
+                "(not|nt|n't|never) (been )?(sleeping|sleepin|slept|sleep) (properly|well|right|at all|much)",  # noqa: E501
+                "(ca nt|ca n't|cant|cannot|can not) be bothered (getting|gettin|to get|with) (up|out of bed|anything|life)",  # noqa: E501
+                "(self inflicted|self-inflicted)",
+                "(cuts|scratches|marks|wounds) (to|on) (both )?(her |his |my )?(forearms|forearm|arms|wrists|thighs)",  # noqa: E501
+                "(took|taken|swallowed|had) (some|a few|too many|loads of|a load of|all (my|her|his|the)) (tablets|paracetamol|painkillers)",  # noqa: E501
             ),
             score=0.8,
         ),
@@ -2677,8 +2714,26 @@ def substance_misuse_rules() -> list[Rule]:
             None,
             phrases(
                 "(brother|sister|cousin|uncle|auntie|aunt|brothers|sisters|cousins|uncles) (deals|sells|shots|smokes|takes|uses|is on) (weed|drugs|crack|heroin|cocaine|coke|ket|spice)",  # noqa: E501
+                # An adult at home drinking or using (blind set H): "my ex turned up
+                # drunk", "Mum's partner smokes cannabis daily" (not "he" or "she": in a
+                # parent's text, that is most often the child).
+                "(ex|partner|boyfriend|fella|dad|stepdad|uncle|mum|mam) (turned up|turns up|came home|comes home|was|is|s|'s|gets|got) (always |often |constantly )?(drunk|drinking|high|stoned|wasted|off his face|off her face)",  # noqa: E501
+                "(partner|boyfriend|fella|dad|stepdad|uncle|mum|mam|mums partner|mum 's partner) (smokes|smoking|uses|using|deals) (cannabis|weed|drugs|crack|heroin|cocaine)",  # noqa: E501
             ),
             blocks=("substance_misuse",),
+        ),
+        # The child's own use denied in so many words, whoever else uses: "YP denies
+        # drinking herself", "says she does not use herself", "i dont drink".
+        Rule(
+            "substance_misuse.not_herself",
+            None,
+            phrases(
+                "(denies|denied|deny) (drinking|using|use|smoking|taking (any )?drugs) (herself|himself|myself)",  # noqa: E501
+                "(does not|doesnt|doesn't|do not|dont|don't|never) (use|drink|smoke|touch (it|them|drugs|weed)) (herself|himself|myself)",  # noqa: E501
+                "(i|i 'm|im) (dont|don't|do not|never) drink (i|im|i was|it was)",
+            ),
+            blocks=("substance_misuse",),
+            block_scope="doc",
         ),
         Rule(
             "substance_misuse.head_mashed",
@@ -3350,6 +3405,8 @@ def cse_rules() -> list[Rule]:
                 "hotel (job|work|on holiday|for a holiday|for a wedding|for the wedding|for a break)",  # noqa: E501
                 "(family|holiday|wedding) hotel",
                 "(stayed|staying|stay|were|was) (in|at) a hotel (on|for) (holiday|a holiday|the weekend|a wedding|a break|a family)",  # noqa: E501
+                # Where the council placed her: "Emergency placement in B&B".
+                "(placement|placed|accommodation|accommodated|housed|emergency bed) (in|at) (a )?(b&b|hotel|travelodge)",  # noqa: E501
             ),
             patterns=(
                 [
@@ -3804,6 +3861,14 @@ def cce_rules() -> list[Rule]:
     ]
 
 
+# People whose arrest is not the child's offence.
+OFFENDING_OTHERS = [
+    "brother", "sister", "dad", "mum", "male", "males", "man", "men", "adult", "adults",
+    "uncle", "cousin", "friend", "mate", "boyfriend", "stepdad", "father", "partner",
+    "driver", "suspect", "suspects", "offender", "boyfriends", "friends", "mates",
+]  # fmt: skip
+
+
 def offending_rules() -> list[Rule]:
     """The child committed or was arrested for an offence (not a victim)."""
     return [
@@ -3827,6 +3892,9 @@ def offending_rules() -> list[Rule]:
                 "(caught|got caught) (with a knife|nicking|shoplifting|stealing|robbing|with a blade)",  # noqa: E501
                 "(police|officers) (caught|arrested|charged|nicked) (me|her|him)",
                 "possession with intent",
+                "(joyride|joyriding|joyrided|twoc|twocking|taken without (the owner 's )?consent)",
+                "(spraying|sprayed|spray painting|tagging) (graffiti|walls|the underpass|a wall|trains|the bus shelter)",  # noqa: E501
+                "(i|yp|she|he) (punched|hit|attacked|headbutted|assaulted|battered|stabbed) (a|this|some) (man|woman|bloke|guy|lad|boy|girl|kid|stranger)",  # noqa: E501
                 "(assaulted|assaulting|hit|punched|attacked|headbutted) (a|another) (member of staff|staff member|teacher|peer|youth|lad|girl|boy|kid|pupil|student|officer)",  # noqa: E501
                 "(court date|court case|going to court|up in court)",
                 "(youth rehabilitation order|court order|bail conditions|on bail|in a cell)",
@@ -3851,12 +3919,40 @@ def offending_rules() -> list[Rule]:
         Rule(
             "offending.someone_else",
             None,
-            phrases(
+            # "Male arrested.", "her boyfriend (17) has been remanded", "Mother's
+            # partner arrested for assault on mother" (blind set H).
+            patterns=(
+                [
+                    {"LOWER": {"IN": OFFENDING_OTHERS}},
+                    {"ORTH": "(", "OP": "?"},
+                    {"LIKE_NUM": True, "OP": "?"},
+                    {"ORTH": ")", "OP": "?"},
+                    {
+                        "LOWER": {"IN": ["was", "were", "got", "has", "had", "is", "have"]},
+                        "OP": "?",
+                    },
+                    {"LOWER": "been", "OP": "?"},
+                    {"LOWER": {"IN": ["arrested", "charged", "cautioned", "remanded"]}},
+                    {"LOWER": {"IN": ["for", "on"]}, "OP": "?"},
+                    {
+                        "LOWER": {"IN": ["suspicion", "assault", "assaulting", "theft", "robbery"]},
+                        "OP": "?",
+                    },
+                ],
+            ),
+            phrases=phrases(
                 "(brother|sister|dad|mum|male|man|adult|men|uncle|cousin|friend|mate|boyfriend|stepdad|father) (was|were|got|has been|had been|is) (arrested|charged|nicked|cautioned|remanded)",  # noqa: E501
                 "(keep|kept|keeps|keeping) (her|his|my|the) phone charged",
                 "(phone|battery|laptop) (is |was |being |stays |kept |gets )?(charged|charging)",
             ),
             blocks=("offending",),
+        ),
+        Rule(
+            "offending.the_victim",
+            None,
+            phrases("(yp|she|he|i|child|young person|subject|misper) (was|is|were) the victim"),
+            blocks=("offending",),
+            block_scope="doc",
         ),
         Rule(
             "offending.victim",

@@ -533,6 +533,81 @@ def test_eighth_round_false_friends(text: str, theme: str) -> None:
     assert theme not in tag(text).themes
 
 
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # A couple's ups and downs without a partner word.
+        ("she cheated on me so im done", "relationship"),
+        ("me and Kacey broke up on sunday and i just walked", "relationship"),
+        ("we split up last week and ive been a mess", "relationship"),
+        ("weve been together since year 9", "relationship"),
+        # A partner within two years of the child, by the taxonomy.
+        ("my boyfriend is 19 and im 17, mum knows him", "relationship"),
+        ("Female aged 16 located at boyfriend's (18) flat. Safe and well. NFA.", "relationship"),
+        # ... but not a much younger child.
+        ("my bf is 19 and im 13, he picks me up from school", "cse"),
+        ("my bf is 19 and im 13, he picks me up from school", "risky_adults"),
+        # A closing "No concerns." denies only what went before it.
+        ("No concerns. Later YP said her boyfriend is 26 and buys her vodka.", "risky_adults"),
+        # The child's offences said plainly.
+        ("me n my cousin took a car for a joyride", "offending"),
+        ("caught spraying graffiti on the bus shelter", "offending"),
+        ("I punched a lad who was mouthing off outside the chippy", "offending"),
+        ("Arrested and released under investigation after threats from unknown males", "offending"),
+        # Mental health said indirectly.
+        ("my head is so loud at night", "mental_health"),
+        ("everything just feels heavy at the moment", "mental_health"),
+        ("she says she hears voices that are not there", "mental_health"),
+        ("i dont see the point of anything tbh", "mental_health"),
+        ("not been sleeping properly since the move", "mental_health"),
+        ("cant be bothered getting out of bed most days", "mental_health"),
+        ("Fresh cuts to both forearms, stated to be self-inflicted", "mental_health"),
+        ("Young person had fallen out with her dad over curfew", "family_conflict"),
+    ],
+)
+def test_ninth_round_phrasings(text: str, theme: str) -> None:
+    assert theme in tag(text).themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("the band broke up years ago", "relationship"),
+        ("my boyfriend is 19 and im 17, mum knows him", "risky_adults"),
+        ("my boyfriend is 19 and im 17, mum knows him", "cse"),
+        # A sentence of its own that closes the question of exploitation.
+        (
+            "Seen getting into a car with an older male. Established it was her grandad. NFA.",
+            "risky_adults",
+        ),
+        (
+            "Neighbour saw YP dropped home by an older man; this was her stepbrother, who is "
+            "17. No adults of concern. YP had argued with mum.",
+            "cse",
+        ),
+        ("Returned in a taxi with an unknown male driver booked by the home. No concerns.", "cse"),
+        # Someone else's arrest, or the child as victim, is not the child's offence.
+        ("Male arrested.", "offending"),
+        ("her boyfriend (17) has been remanded, she is gutted", "offending"),
+        ("Mum's partner arrested for assault on mum during the incident", "offending"),
+        ("Low since the assault last month. YP was the victim.", "offending"),
+        ("mental health is fine thanks, just needed space", "mental_health"),
+        # Someone else thrown out, a friend's side, a regretted night out.
+        ("my brother got kicked out last year, not me", "family_conflict"),
+        ("fell out with my best mate and everyone took her side", "family_conflict"),
+        ("the party was a mistake tbh", "family_conflict"),
+        # An adult at home drinking, the child's own use denied in so many words.
+        ("mums partner smokes weed in the house every night", "substance_misuse"),
+        ("my ex turned up drunk at the door again", "substance_misuse"),
+        ("YP denies drinking herself; the older lads had vodka", "substance_misuse"),
+        # Where the council placed her.
+        ("Emergency placement in a B&B after the foster placement ended", "cse"),
+    ],
+)
+def test_ninth_round_false_friends(text: str, theme: str) -> None:
+    assert theme not in tag(text).themes
+
+
 def test_matcher_gates_never_skip_a_pattern_that_would_match() -> None:
     """The theme rules run a token Matcher only when the text holds a gate word and
     a word for every required position of one of its patterns: on every dev text,
