@@ -67,13 +67,16 @@ ADULT_WORDS = frozenset(
 # A child's age straight after a partner word: "her boyfriend (16)".
 CHILD_AGE_AFTER = re.compile(r"\W*\(?\s*(?:aged?\s*)?1[0-7]\b", re.I)
 # (Not "a lift", "a phone", "cash" or "alcohol" alone: on the blind sets read they
-# implied CSE where the writers saw only a risky adult, 6 times, and never rightly.)
+# implied CSE where the writers saw only a risky adult, 6 times, and never rightly.
+# Nor "getting into cars", "buys me" or "gave me" (ninth round): right 4 times in 11
+# on the read sets A-H, wrong all 16 times on dev.)
 GROOMING_CONTEXT = re.compile(
-    r"\b(?:car|cars|van|lifts|drives?|driving|dropp(?:ed|ing) (?:her|me)|picks? (?:her|me) up|"
+    r"\b(?:car|van|lifts|drives?|driving|dropp(?:ed|ing) (?:her|me)|picks? (?:her|me) up|"
     r"flat|bedsit|his address|his place|his house|hotel|stay(?:ed|ing)? over|upstairs|"
     r"presents?|gifts?|nails|clothes|jacket|new phone|money|cashapp|"
-    r"vodka|drink|buys (?:her|me)|bought (?:her|me)|gives (?:her|me)|gave (?:her|me)|"
-    r"looks after (?:me|her)|meet (?:up|him)|pictures|pics|photos)\b",
+    r"vodka|drinks?|buys her|bought (?:her|me)|gives (?:her|me)|gave her|"
+    r"looks after (?:me|her)|meet (?:up|him)|pictures|pics|photos|"
+    r"ask(?:s|ed|ing)? (?:4|for) (?:my|her) (?:snap|snapchat|sc|insta))\b",
     re.I,
 )
 GIRL = re.compile(

@@ -3384,6 +3384,8 @@ def cse_rules() -> list[Rule]:
                 "(flat|flats|house|party) with (older|adult|grown) (men|males)",
                 "(hotel|hotels|hotel room|airbnb|b&b|travelodge)",
                 "(sleep|slept|sleeping|sleeps) with (him|them|men|a man|older)",
+                # Drugged and moved (blind set D): "woke up in a room I didn't know".
+                "(woke|wake|waking|woken) up (in|at) (a|some|this|his|their|an|a strange|a random) (room|flat|house|bed|hotel|place|address|bedroom) (i|she) (did n't|didnt|did not|do n't|dont|do not|did nt|do nt) (know|recognise|recognize)",  # noqa: E501
                 "(money|cash|stuff|weed|vapes|a phone) if i (did|do|sleep|slept|go)",
                 "(touched|touching|touch) (me|her|him) (up|inappropriately)",
                 "(pressured|pressure|forced|coerced|made) (into|to have) (sex|sexual)",

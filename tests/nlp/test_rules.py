@@ -563,6 +563,9 @@ def test_eighth_round_false_friends(text: str, theme: str) -> None:
         ("cant be bothered getting out of bed most days", "mental_health"),
         ("Fresh cuts to both forearms, stated to be self-inflicted", "mental_health"),
         ("Young person had fallen out with her dad over curfew", "family_conflict"),
+        # Drugged and moved; an adult after her Snapchat.
+        ("they gave me drinks and i woke up in a flat i didnt know", "cse"),
+        ("an older guy gave me a lift and a tenner and asked for my snap", "cse"),
     ],
 )
 def test_ninth_round_phrasings(text: str, theme: str) -> None:
@@ -600,6 +603,10 @@ def test_ninth_round_phrasings(text: str, theme: str) -> None:
         ("mums partner smokes weed in the house every night", "substance_misuse"),
         ("my ex turned up drunk at the door again", "substance_misuse"),
         ("YP denies drinking herself; the older lads had vodka", "substance_misuse"),
+        # An adult buying a child cigarettes, or cars with men, is a risky adult;
+        # the taxonomy's CSE needs more.
+        ("this older man buys me fags", "cse"),
+        ("She is getting into cars with grown men.", "cse"),
         # Where the council placed her.
         ("Emergency placement in a B&B after the foster placement ended", "cse"),
     ],
