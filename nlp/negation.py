@@ -126,6 +126,8 @@ PSEUDO_TRIGGERS: PhraseTemplates = phrases(
     "not (a lot|much|long|for long|enough|yet|again|anymore|any more|really)",
     "(nt|n't|not) (talk|speak|say anything|do anything|go anywhere|be in the same room) without",
     "(nt|n't|not|never) (stop|stopped)",
+    # "couldnt face going home": dreading it, not denying it.
+    "(nt|n't|not|never) face",
     "(nt|n't|not|dnt) know (why|what|where|how|when|if|whether|the|it|that|this|a|much|exactly)",
     "not (my|her|his|a|the) (home|house|family|choice|fault|real)",
     # A condition is not a denial: "if i dont do the runs he'll send the vids".

@@ -1461,6 +1461,14 @@ def family_conflict_rules() -> list[Rule]:
             "(dont|don't|doesnt|doesn't|never) get a look in",
             "no room for (me|her|him) (any more|anymore|at home|there)",
             f"{home_people} (will|is going to|gonna|would) (batter|kill|hit|leather|belt) me",
+            # Ninth round (blind sets B and F): nagging, a new partner moving in, a
+            # divorce, a parent's drink or illness at home.
+            f"{home_people} (goin|going|keeps going|always going|is always going|was going|goes) on (at|about) (me|her|him|my|her|his|me)",  # noqa: E501
+            "(go|going|goes|went) home (and|to) (get|getting|be|being) (shouted|screamed|yelled) at",  # noqa: E501
+            "(since|after) (the|her|his|their|my parents|her parents|his parents) (divorce|split|break up|breakup)",  # noqa: E501
+            "(mum 's|mums|mam 's|mams|dad 's|dads) (new )?(partner|boyfriend|fella|girlfriend) (moved|has moved|moving|is moving|moved his stuff|moved her stuff) in",  # noqa: E501
+            "(has|had|have) a (drink|few drinks) and (then )?(she |he )?(says|said|gets|got|starts|started|kicks off|kicked off) (stuff|things|nasty|horrible|mean|on me|at me)?",  # noqa: E501
+            "(mum|mam|dad|she|he) (is |s |'s |being |stays |staying )?in bed (most days|all day|for weeks|most of the time|every day)",  # noqa: E501
         ),
         score=0.7,
     )
@@ -2225,6 +2233,25 @@ def peers_rules() -> list[Rule]:
                 "the (boys|girls|lads) (were|was|are)",
                 "(with|and) (my|the) (boys|girls)",
                 "(stayed|staying|stay) (over )?(at|round) (my|her|his) (mates|mate's|friends|friend's|bezzies|besties)",  # noqa: E501
+            ),
+            score=0.8,
+        ),
+        # Company of the child's own age said plainly (blind set B): "two girls
+        # from Year 9", "some lasses", "a couple of lads off the estate", "my
+        # boy's yard", "all my guys are my age", "a teammate".
+        Rule(
+            "peers.company",
+            "peers",
+            phrases(
+                "(girls|boys|lads|lasses|kids) (from|in|off|at) (year|yr|y) (7|8|9|10|11|12|13|seven|eight|nine|ten|eleven)",  # noqa: E501
+                "(girls|boys|lads|lasses|kids) (from|in|off|at) (my|her|his|their) (class|year|form|old school|school|team|street|road)",  # noqa: E501
+                "(girls|boys|lads|lasses|kids) (from|off) the (estate|scheme|school|team|street|road|park)",  # noqa: E501
+                "(with|wiv|wi|w|and|n) (some|two|three|four|five|a couple of|a few|a load of|a group of|a bunch of|loads of) (girls|boys|lads|lasses|kids|teenagers|juveniles|youths|teens)",  # noqa: E501
+                "(me n|me and|me &) my (boy|bro|pal|bestie|bezzie)",
+                "(my|me) (boy 's|boys|mate 's|mates|pal 's|bro 's) (yard|gaff|drum|house|place)",
+                "(all )?my (guys|lot|peoples|bros|gals) (are|r|is) my age",
+                "(teammate|teammates|team mate|team mates)",
+                "(other juveniles|older teenagers|other teenagers|other teens)",
             ),
             score=0.8,
         ),

@@ -563,6 +563,19 @@ def test_eighth_round_false_friends(text: str, theme: str) -> None:
         ("cant be bothered getting out of bed most days", "mental_health"),
         ("Fresh cuts to both forearms, stated to be self-inflicted", "mental_health"),
         ("Young person had fallen out with her dad over curfew", "family_conflict"),
+        # Company of the child's own age said plainly.
+        ("went to the beach with two girls from year 9", "peers"),
+        ("was at my boy's yard all weekend", "peers"),
+        ("Located at the home of a teammate, whose parents were aware.", "peers"),
+        ("me and a couple of lads off the estate robbed a bike", "peers"),
+        # Home said indirectly: nagging, a new partner moving in, a divorce, a
+        # parent's drink or illness.
+        ("nah just my dad going on about my room again", "family_conflict"),
+        ("couldnt face going home and getting shouted at", "family_conflict"),
+        ("Since the divorce he has been a different boy", "family_conflict"),
+        ("mums boyfriend moved in last week and i have to share a room", "family_conflict"),
+        ("she has a drink and then she says stuff", "family_conflict"),
+        ("mum is in bed most days so i do everything", "family_conflict"),
         # Drugged and moved; an adult after her Snapchat.
         ("they gave me drinks and i woke up in a flat i didnt know", "cse"),
         ("an older guy gave me a lift and a tenner and asked for my snap", "cse"),
@@ -607,6 +620,7 @@ def test_ninth_round_phrasings(text: str, theme: str) -> None:
         # the taxonomy's CSE needs more.
         ("this older man buys me fags", "cse"),
         ("She is getting into cars with grown men.", "cse"),
+        ("it was just me n my cuz at maccies", "peers"),
         # Where the council placed her.
         ("Emergency placement in a B&B after the foster placement ended", "cse"),
     ],
