@@ -209,6 +209,25 @@ CONCEPTS = [
     "honestly feel like jumping",
     "i wont be around much longer. sorry",
     "its started again at home",
+    # ninth round (blind set urgent_g): the understated kind, dialect, voice-to-text
+    "am no gonnae be here the morra",
+    "took loads of them and i feel really weird",
+    "swallowed the whole packet",
+    "my arm is too deep this time",
+    "got them all lined up on my desk",
+    "ive written a note, its on my bed",
+    "just wanted someone to know i tried",
+    "not going to make it to christmas and thats ok",
+    "if im not at college tomorrow youll know why",
+    "no one will have to worry about me after tonight",
+    "had enough, going to the bridge tonight",
+    "hes got in",
+    "just been jumped and my nose is broken, they're still about",
+    "they keep bringing men over to the flat for me",
+    "his lads are waiting outside school for me",
+    "omw to meet the guy from snap",
+    "my son has been dumped at a services by men he met online",
+    "hes outside again please cold me",
 ]
 
 # Idioms, jokes, past events now resolved, complaints, tasks and later calls.
@@ -305,6 +324,18 @@ HARD_NEGATIVES = [
     "my brother is going to kill me i broke his headphones",
     "i took tablets last year but im getting support from camhs now",
     "i wont be here much longer, moving to my dads next week",
+    # ninth round: medicine as meant, a school goodbye, a place not reached, a
+    # lift home, bullies who stopped, a holiday joke, idioms
+    "took my hayfever tablets so im a bit drowsy",
+    "said goodbye to my old teachers today, bit sad",
+    "not going to make it to the review tomorrow, sorry",
+    "they dropped me at the side of the road by my house, all fine",
+    "the girls who were mean to me have left me alone since i moved school",
+    "id rather die than go camping again lol",
+    "bought a rope swing for the garden",
+    "shot myself in the foot not revising",
+    "was really scared at the time but im staying with my nan now",
+    "my mam is going to murder me for being late",
 ]
 
 # Phrasing no cue was written for: a harm word in the company of distress, a time
