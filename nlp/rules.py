@@ -3007,13 +3007,24 @@ def risky_adults_rules() -> list[Rule]:
         # police write it ("Kai is thought to be 19", "Tasha is 32", "Skiz
         # (believed 20-22)"), "a 35-year-old woman", "mid twenties". Not a
         # parent's, relative's or worker's age.
+        # A driver the child's friends do not have: "a lad with a car", "picked up
+        # by some lads in a car" (blind set J).
+        Rule(
+            "risky_adults.has_a_car",
+            "risky_adults",
+            phrases(
+                "(lad|lads|man|men|guy|guys|bloke|blokes|fella|someone) with (a|his|their|a nice|a flash) (car|van|motor|merc|bmw|audi|range rover)",  # noqa: E501
+                "(picked up|collected|dropped off|dropped) by (a|some|this|the same|different) (lad|lads|man|men|guy|guys|bloke|blokes|fella) in (a|his|their|an) (car|van|taxi|motor)",  # noqa: E501
+            ),
+            score=0.75,
+        ),
         Rule(
             "risky_adults.named_age",
             "risky_adults",
             patterns=(
                 [
                     {"IS_TITLE": True, "LOWER": {"NOT_IN": NOT_NAMES}},
-                    {"LOWER": {"IN": ["is", "was"]}},
+                    {"LOWER": {"IN": ["is", "was", "'s", "s", "\u2019s"]}},
                     {"LOWER": {"IN": AGE_REPORTED}, "OP": "?"},
                     {"LOWER": "to", "OP": "?"},
                     {"LOWER": "be", "OP": "?"},
@@ -3731,6 +3742,10 @@ def cce_rules() -> list[Rule]:
             "cce.indirect",
             "cce",
             phrases(
+                # Recruited and kept (blind set J): "asking if i want work", "i had to
+                # stay there 3 days".
+                "(asking|asked|asks|ask) (me |him |her )?if (i|he|she) (want|wants|wanted|wanna) (work|some work|to work|a job|to earn|to make money)",  # noqa: E501
+                "(had to|made me|make me|makes me|have to|has to) stay (there|at (a|the|his|their|this) (flat|house|address|place|trap)) (for )?(2|3|4|5|6|7|two|three|four|five|a few|a couple of) (days|nights)",  # noqa: E501
                 "(taken|took|taking|take|takes) over (a|the|her|his|their|my|an) (vulnerable )?(neighbour 's |neighbours |neighbour s |elderly |old |older |womans |woman 's |mans |man 's )?(flat|house|home|property|address)",  # noqa: E501
                 "(quick|fast) (money|cash|bucks|£|££)",
                 "(put|putting|plug|plugged|stuff|stuffed|hide|hid|hiding|keep|kept|carry|carried) (the |a |some )?(bag |package |parcel |drugs |wraps |stuff |food |it |them )?(up )?inside (me|her|him|myself|herself|himself)",  # noqa: E501

@@ -576,6 +576,11 @@ def test_eighth_round_false_friends(text: str, theme: str) -> None:
         ("mums boyfriend moved in last week and i have to share a room", "family_conflict"),
         ("she has a drink and then she says stuff", "family_conflict"),
         ("mum is in bed most days so i do everything", "family_conflict"),
+        # Adults by a car or a name and age; recruited and kept (blind set J).
+        ("she gets picked up by some lads in a car most nights", "risky_adults"),
+        ("Jordan's at least 21 and keeps turning up for her", "risky_adults"),
+        ("lads from the next town keep asking if i want work", "cce"),
+        ("they took me to some flat and i had to stay there 3 days", "cce"),
         # Drugged and moved; an adult after her Snapchat.
         ("they gave me drinks and i woke up in a flat i didnt know", "cse"),
         ("an older guy gave me a lift and a tenner and asked for my snap", "cse"),
