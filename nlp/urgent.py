@@ -820,6 +820,11 @@ SELF_HARM = [
     r"multi ?storey|top floor|motorway)\b.{0,20}\btonight\b",
     r"\b(?:just )?(?:wanted|want) to say thanks for (?:trying|everything|all you did|all you have "
     r"done)\b(?=.{0,60}$)",
+    # blind set urgent_h: on a ledge, "still feel like doing it"
+    r"\b(?:sat|sitting|stood|standing|sit|stand|climbed|climbing) (?:on|out on) (?:the|a|my) "
+    r"(?:window )?(?:ledge|edge of the roof|roof edge|railing|railings)\b",
+    r"\b(?:still )?(?:feel|feeling|felt) like doing it\b(?! (?:again|later|tomorrow|at the weekend)"
+    r" (?:lol|haha))",
 ]
 
 DANGER = [
@@ -1434,6 +1439,10 @@ DANGER = [
     r"\b(?:he|she|they) (?:is|has|have|are) got my phone\b(?=.{0,60}\b(?:worse|scared|do not "
     r"(?:text|reply|ring)|please)\b)|\bgetting worse\b(?=.{0,30}\b(?:please|help)\b)",
     r"\bplease (?:cold|col|cal|coll|cll) me\b",
+    # blind set urgent_h: a forced marriage
+    r"\b(?:taking|take|send|sending|sent|fly|flying|taken) (?:me|her|him) (?:abroad|away|back home|"
+    r"to \w+)\b.{0,40}\b(?:to marry|to get married|for a wedding|married off|wedding)\b"
+    r"|\b(?:make|making|force|forcing|forced|made) (?:me|her|him) (?:to )?(?:marry|get married)\b",
 ]
 
 HELP_NOW = [
@@ -1595,6 +1604,7 @@ _RESOLVED = re.compile(
     r"|been gone (?:for )?(?:\d+|a|an|two|three|four|five|ages|over a|years|months)\b"
     r"|(?:getting|got|having|get) (?:some |proper )?(?:help|support) (?:from \w+ )?now\b"
     r"|(?:staying|living|stopping) with (?:(?:my|her|his|our) \w+|her|him|them) now\b"
+    r"|i am being (?:careful|safe|sensible)\b"
     r"|clean (?:for |since )?(?:over|nearly|almost|more than) (?:a|an|\d+|two|three)\b"
     r"|(?:that|it|this) was (?:ages|years|months|a long time|a year|\d+ years) ago"
     r"|nothing (?:bad |else )?happened|(?:all|it was all|it is all|everything) explained"
@@ -1746,6 +1756,8 @@ _SERIOUS_IF = re.compile(
 # Harm words in harmless phrases, read from the cue's start (blind set urgent_g).
 _HARMLESS = re.compile(
     r"(?:(?:got|have|bought|found|made) (?:the |a |some )?rope (?:swing|ladder|bridge)|"
+    r"overdos\w* on (?:chocolate|sweets|sugar|haribo|netflix|tiktok|caffeine|energy drinks|pizza|"
+    r"revision|crisps|cake|gaming|fifa|coffee|red bull|monster)|"
     r"shot (?:myself|yourself|himself|herself) in the foot|(?:said|saying|say) (?:my )?goodbyes? "
     r"to (?:my|the) old)"
 )
@@ -1755,7 +1767,16 @@ _BENIGN_MED = re.compile(
     r"\b(?:hay ?fever|antibiotics|vitamins?|inhaler|allerg(?:y|ies)|travel sickness|period pain|"
     r"as prescribed|with food|keep forgetting)\b"
 )
+# "feel like ive been hit by a bus after pe": a tired body.
+_FEELS_LIKE = re.compile(
+    r"\b(?:feel|feels|felt|feeling) like (?:i have |i|i am |a )?(?:been )?(?:hit|run over|"
+    r"knocked over|flattened) by a (?:bus|truck|train|lorry|car|steamroller)\b"
+)
 # "I'd rather die than go to the caravan again lol": a place or chore, and a laugh.
+_RATHER_THAN_CHORE = re.compile(
+    r"\brather (?:die|be dead) than (?:eat|eating|wear|wearing|watch|watching|listen to|"
+    r"sit through|do (?:my )?(?:homework|revision|maths|chores)|revise|tidy)\b"
+)
 _RATHER_THAN = re.compile(
     r"\brather (?:die|be dead) than (?:go|going|do|doing|sit|sitting|wear|wearing|eat|eating|"
     r"listen|watch|spend)\b(?!.{0,20}\b(?:home|back|there|him|her|them|that house|live|with)\b)"
@@ -1821,6 +1842,7 @@ _CHORES = re.compile(
 )
 _OLDER = re.compile(r"\b(?:old|older) ")
 # Someone coming to fetch the child ("mums coming for me"), people taken somewhere.
+_POLICE_FOUND = re.compile(r"\b(?:police|officer|officers|pcso|police officer)\b")
 _FAMILY_LIFT = re.compile(
     r"\b(?:mum|mam|dad|nan|nana|grandad|grandma|aunty|auntie|carer|staff|worker|taxi|lift)s?"
     r"(?: is| are)? $"
@@ -1944,7 +1966,11 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
     """Whether a cue is an idiom, a joke, negated, a past event now resolved, or a task."""
     before = canon[max(0, start - 40) : start]
     after = canon[end : end + 60]
-    if _HARMLESS.match(canon, start) or (_DRUG_RE.search(cue) and _BENIGN_MED.search(canon)):
+    if (
+        _HARMLESS.match(canon, start)
+        or (_DRUG_RE.search(cue) and _BENIGN_MED.search(canon))
+        or _FEELS_LIKE.search(canon)
+    ):
         return True  # "bought a rope swing", "shot myself in the foot", "my hayfever tablets"
     if _NEGATED.search(before) and not cue.startswith(("not ", "do not", "never", "no ")):
         return True
@@ -1976,7 +2002,7 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
         return True  # "he dragged me to the shops"
     if _HIT_UP.search(cue) and after.startswith(" up"):
         return True
-    if kind == "danger" and _BENIGN_REASON.match(after):
+    if kind == "danger" and _BENIGN_REASON.match(after) and not cue.startswith("lock"):
         return True  # "he made me get in the car because it was raining"
     if _ERRAND_VERB.search(cue) and _CHORES.match(after):
         return True  # "they want me to carry the shopping for them"
@@ -1993,7 +2019,10 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
     laugh = bool(_LAUGH.search(canon))
     if kind == "danger":
         if (
-            _I_SUBJECT.search(canon[max(0, start - 40) : start])
+            (
+                _I_SUBJECT.search(canon[max(0, start - 40) : start])
+                or (not canon[:start].strip() and _IDIOM_VERB.search(cue))
+            )
             and _THREAT_START.match(cue)
             and not _ME.search(cue)
         ):
@@ -2009,6 +2038,10 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
         return True  # "my head is battered from revision"
     if cue.startswith("coming for me") and _FAMILY_LIFT.search(before) and _LIFT.search(canon):
         return True  # "mums coming for me, ill be late"
+    if cue.startswith("coming to get me") and _FAMILY_LIFT.search(before):
+        return True  # "missed the bus, mums coming to get me"
+    if cue.endswith("found me") and _POLICE_FOUND.search(canon):
+        return True  # "the police officer was kind when they found me"
     if _TOOK_THEM.fullmatch(cue) and _TOOK_SOMEWHERE.match(after):
         return True  # "took all of them to the park, my little cousins"
     if kind == "danger" and _INJURY.search(cue) and _ACCIDENT.match(after):
@@ -2018,8 +2051,8 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
             return True  # "burnt my arm on the iron"
         if _DIE_WORD.search(cue) and _HYPERBOLE_BEFORE.search(canon[max(0, start - 60) : start]):
             return True  # "that joke was so bad i wanted to die"
-        if laugh and _RATHER_THAN.search(canon):
-            return True  # "id rather die than go to the caravan again lol"
+        if (laugh and _RATHER_THAN.search(canon)) or _RATHER_THAN_CHORE.search(canon):
+            return True  # "id rather die than go camping again lol", "... than eat sprouts"
         # "im gonna die of boredom lol", "i'd rather die than go to that party lol"
         return bool(_DIE_WORD.search(cue) and laugh and _TRIVIAL.search(canon))
     if _FEAR.search(cue):
@@ -2050,7 +2083,8 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
 # Last resort for phrasing no cue knows: a harm word together with distress, a time
 # signal or a person ("my ex has just smashed my window").
 _RISK_WORD = re.compile(
-    r"\b(?:kill\w*|die|dying|dead|death|suicid\w*|overdos\w*|hang\w*|stab\w*|knife|knives|blade|"
+    r"\b(?:kill\w*|die|dying|dead|death|suicid\w*|overdos\w*|hang\w*(?! (?:around|about|out|round|"
+    r"on|with))|stab\w*|knife|knives|blade|"
     r"gun|blood\w*|bleed\w*|rap(?:e|ed|ing)|abus\w*|strangl\w*|chok\w*|throat|neck|hurt\w*|"
     r"harm\w*|hit|hits|hitting|punch\w*|beat|beaten|beating|batter(?!y|ies)\w*|attack\w*|threat\w*|"
     r"weapon\w*|pills?|tablets?|paracetamol|meds|cut|cuts|cutting|burn\w*|bruis\w*|injur\w*|"
@@ -2085,7 +2119,8 @@ _RISK_IDIOM = re.compile(
     r"fine|kind|sound|late|rude|horrible|mean|unfair|nasty|racist|disrespectful|patronising|"
     r"annoying|alright|slow|out of order|harsh|lovely|decent|pointless|no help|not helpful|"
     r"not very)|police (?:brought|took|bring|drove|dropped) me home|knife and fork|"
-    r"butter knife|a tenner|a fiver|a quid|for the trip|for lunch|"
+    r"butter knife|a tenner|a fiver|a quid|for the trip|for lunch|police (?:officer|officers) "
+    r"(?:were|are|was|is) (?:\w+ )?(?:kind|nice|lovely|helpful|good|great|sound)|"
     r"owe (?:them|him|"
     r"her|you|my \w+) (?:a|an|one) |heart attack|panic attacks?|anxiety attacks?|"
     r"shot myself in the foot|shoot myself in the foot|rope swing|skipping rope|rope ladder|"
@@ -2150,6 +2185,8 @@ def _risk_spans(canon: str) -> list[tuple[int, int]]:
             continue  # "my phone's nearly dead"
         if _DEATH_WORD.fullmatch(word) and _HYPERBOLE_BEFORE.search(canon[: m.start()][-60:]):
             continue  # "that joke was so bad i wanted to die"
+        if _DEATH_WORD.fullmatch(word) and _RATHER_THAN_CHORE.search(canon):
+            continue  # "id rather die than eat my nans sprouts"
         if not _suppressed("danger", m.group(0), canon, m.start(), m.end()):
             if _LAUGH.search(canon) or (
                 _TRIVIAL.search(canon) and re.match(r"(?:kill|die|dying|dead|smash)", m.group(0))

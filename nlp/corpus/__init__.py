@@ -14,11 +14,10 @@ Files (JSONL, one object per line: ``{"id", "text", "labels", "voice"}``):
 - ``blind/themes_{a,b,d,f,g}.jsonl`` (:data:`BLIND_TUNING_PATHS`) were written by
   people who saw no project code or corpus, only the taxonomy: they tune the
   weak-cue thresholds (the dev texts share the rules' phrasing, so they cannot
-  tell how far a weak cue may be trusted). ``blind/themes_h.jsonl`` and
-  ``blind/themes_j.jsonl`` were read to write cues. ``blind/themes_c.jsonl``, ``blind/themes_e.jsonl`` and
-  ``blind/themes_i.jsonl`` are held out, as is ``blind/urgent_c.jsonl``;
-  ``blind/urgent_d.jsonl``, ``blind/urgent_e.jsonl``, ``blind/urgent_f.jsonl``
-  and ``blind/urgent_g.jsonl`` were read to write urgent cues (docs/nlp.md);
+  tell how far a weak cue may be trusted). ``blind/themes_{h,j,k,l}.jsonl``
+  were read to write cues. ``blind/themes_{c,e,i}.jsonl`` are held out, as is
+  ``blind/urgent_c.jsonl``; ``blind/urgent_{d,e,f,g,h}.jsonl`` were read to
+  write urgent cues (docs/nlp.md);
 - ``corrections.jsonl`` (:data:`CORRECTIONS_PATH`, optional, same shape) holds
   participation officers' **accepted review corrections**. When present,
   ``python -m nlp train`` adds it to the training data.

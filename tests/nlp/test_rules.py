@@ -576,6 +576,8 @@ def test_eighth_round_false_friends(text: str, theme: str) -> None:
         ("mums boyfriend moved in last week and i have to share a room", "family_conflict"),
         ("she has a drink and then she says stuff", "family_conflict"),
         ("mum is in bed most days so i do everything", "family_conflict"),
+        # An adult's gifts to a group still make him a risky adult.
+        ("theres a man at the park who gives us weed", "risky_adults"),
         # Adults by a car or a name and age; recruited and kept (blind set J).
         ("she gets picked up by some lads in a car most nights", "risky_adults"),
         ("Jordan's at least 21 and keeps turning up for her", "risky_adults"),

@@ -228,6 +228,10 @@ CONCEPTS = [
     "omw to meet the guy from snap",
     "my son has been dumped at a services by men he met online",
     "hes outside again please cold me",
+    # blind set urgent_h: locked in as a punishment, a forced marriage, a ledge
+    "my stepdad locked me in the garage because i was late, its freezing",
+    "they are taking me to pakistan next week to get married",
+    "sat on the window ledge again last night and still feel like doing it",
 ]
 
 # Idioms, jokes, past events now resolved, complaints, tasks and later calls.
@@ -336,6 +340,15 @@ HARD_NEGATIVES = [
     "shot myself in the foot not revising",
     "was really scared at the time but im staying with my nan now",
     "my mam is going to murder me for being late",
+    # blind set urgent_h
+    "feel like ive been hit by a truck after training",
+    "overdosed on haribo last night haha",
+    "gonna kill my sister if she takes my charger again lol",
+    "id rather die than eat my nans sprouts",
+    "missed the last bus but dads coming to get me",
+    "the police officer was nice when they found me, tell him thanks",
+    "my mates brother got stabbed last year, im being careful now",
+    "he used to hang around with the older lads but not now",
 ]
 
 # Phrasing no cue was written for: a harm word in the company of distress, a time
