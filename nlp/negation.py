@@ -92,6 +92,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "screened",
         (
             "(completed|done|carried out|undertaken|discussed|explored|reviewed|considered)( ,| ;| -)? (no concerns|nothing disclosed|no disclosures|nothing of concern|nil concerns|none identified)",  # noqa: E501
+            # "CSE screening tool completed: low risk, no CSE concerns" (set K)
+            "(completed|done|carried out|undertaken|reviewed)( :| ,| ;| -)? low( risk)?( ,| ;| -)? (no|nil) (cse |cce |exploitation )?concerns",  # noqa: E501
         ),
         post=10,
         comma_stops=False,

@@ -439,6 +439,9 @@ SEXTORTION = (
     "(if|unless) (i|she) (didnt|didn't|dont|don't|doesnt|doesn't|did not|do not|does not) (send|sent) (more|him more|them more|another)",  # noqa: E501
 )
 # Units after a number that make it no one's age ("like 20 minutes").
+# Words between an age and its noun: "a 40 year old man", "a 29 y/o man" ("y/o" is
+# three tokens, "y", "/", "o").
+AGE_UNITS = ["year", "years", "yr", "yrs", "-", "old", "yo", "y/o", "y", "/", "o"]
 NOT_AGE_UNITS = [
     "minutes",
     "mins",
@@ -1181,7 +1184,7 @@ AGE_AFTER_PARTNER: TokenPattern = [
 ]
 AGE_BEFORE_PARTNER: TokenPattern = [
     {"TEXT": {"REGEX": ADULT_AGE}},
-    {"LOWER": {"IN": ["year", "years", "yr", "yrs", "-", "old", "yo", "y/o"]}, "OP": "*"},
+    {"LOWER": {"IN": AGE_UNITS}, "OP": "*"},
     {"LOWER": {"IN": PARTNER_WORDS}},
 ]
 
@@ -1197,7 +1200,7 @@ RELATIONSHIP_WITH_ADULT: TokenPattern = [
     {"IS_PUNCT": False, "OP": "{0,2}"},
     {"LOWER": {"IN": ["a", "an"]}},
     {"TEXT": {"REGEX": ADULT_AGE}},
-    {"LOWER": {"IN": ["year", "years", "yr", "yrs", "-", "old", "yo", "y/o"]}, "OP": "*"},
+    {"LOWER": {"IN": AGE_UNITS}, "OP": "*"},
     {"LOWER": {"IN": ["man", "male", "guy", "bloke", "woman"]}},
 ]
 # "given a phone, vapes and clothes by an adult male".
@@ -1469,6 +1472,14 @@ def family_conflict_rules() -> list[Rule]:
             "(mum 's|mums|mam 's|mams|dad 's|dads) (new )?(partner|boyfriend|fella|girlfriend) (moved|has moved|moving|is moving|moved his stuff|moved her stuff) in",  # noqa: E501
             "(has|had|have) a (drink|few drinks) and (then )?(she |he )?(says|said|gets|got|starts|started|kicks off|kicked off) (stuff|things|nasty|horrible|mean|on me|at me)?",  # noqa: E501
             "(mum|mam|dad|she|he) (is |s |'s |being |stays |staying )?in bed (most days|all day|for weeks|most of the time|every day)",  # noqa: E501
+            # Blind set L: "me mams been on one", rejected for who he is, a parent
+            # sectioned, a parent who cannot manage, "no one listens to me at home".
+            f"({home_people}|mams|mums|dads) (been|is|s|'s|was|went|goes|kicked off) on one",
+            "(not|no longer) (his|her) (son|daughter|child|kid) (anymore|any more|no more)",
+            "(mum|mam|dad|mother|father) (got|was|has been|been|is) sectioned",
+            "(husband|wife|partner) (drinks|is drinking|drinks too much|is always drunk)",
+            "(cannot|cant|can't|can not) (manage|cope with|control|handle) (her|him) (any ?more|at home)?",  # noqa: E501
+            "(no one|nobody|noone|no1) (listens|listen|cares) (to me )?(at home|in this house|in my family)",  # noqa: E501
         ),
         score=0.7,
     )
@@ -2091,6 +2102,14 @@ def placement_rules() -> list[Rule]:
                 "(staff|carers|carer|fc|keyworker|key worker|social worker|sw) (do|does|did) (nothing|nowt|fuck all|sod all|jack)",  # noqa: E501
                 f"(staff|carers|foster carers|fc|fcs|keyworker|social worker|sw|manager) (r|are|is|was|were|be) (so |proper |well |dead |too |really )?({STAFF_VERDICT})",  # noqa: E501
                 "(last|previous|old|next) (home|foster home|childrens home|children 's home)",
+                # Blind set L: moves counted, workers changing, a loud home, contact
+                # rationed by "them".
+                "(this is|its|it 's|it s|thats|that 's|that s) my (second|third|fourth|fifth|sixth|seventh|eighth|2nd|3rd|4th|5th|6th|7th|8th) (home|placement|foster home|carers|foster carers|social worker|sw|move)",  # noqa: E501
+                "(sw|social worker|social|key worker|keyworker) (has )?(changed|changing|left|leaving) (again|n|and)",  # noqa: E501
+                "(keep|keeps|kept) (getting|being) moved",
+                "(too )?(loud|noisy) in the (home|unit|resi)",
+                "(they|social|social services|sw|social worker|staff) (only )?(let|lets|allow|allows) me (to )?see (her|him|them|my mum|my dad|my brother|my sister) (once|twice|every)",  # noqa: E501
+                "(social|sw|social worker|social services) (wont|won't|will not|dont|don't|do not) let me see",  # noqa: E501
                 "(be|been|put|living|live|stuck|placed) in a (home|childrens home|children 's home|unit|resi)",  # noqa: E501
                 "(no one|nobody|noone|no-one) (at|in) the (home|unit|resi|placement)",
                 # Starts at its negator, so negation keeps it (as placement.dislike).
@@ -3049,7 +3068,7 @@ def risky_adults_rules() -> list[Rule]:
                 [
                     {"TEXT": {"REGEX": ADULT_AGE}},
                     {
-                        "LOWER": {"IN": ["-", "year", "years", "yr", "yrs", "old", "yo", "y/o"]},
+                        "LOWER": {"IN": AGE_UNITS},
                         "OP": "+",
                     },
                     {
@@ -3081,6 +3100,20 @@ def risky_adults_rules() -> list[Rule]:
             blocks=("risky_adults",),
         ),
         # "my mum is in her forties": a parent's or worker's age.
+        # Adults in their proper roles, and "older" children (blind set K): a dad
+        # picking her up, a stepmum paying for prom nails, a driving instructor,
+        # the older lads in the children's home, a boyfriend older "than me" at 17.
+        Rule(
+            "risky_adults.family_or_role",
+            None,
+            phrases(
+                "(mum|mam|dad|stepmum|stepdad|nan|gran|grandad|grandma|auntie|aunt|uncle|carer|carers|foster carer|fc) (was |is |were |had |has )?(picking|picked|picks|pick|collecting|collected|paid for|pays for|bought|buys|got) (her|him|me|my|her nails|my nails)( up)?",  # noqa: E501
+                "(driving instructor|driving lesson|driving lessons)",
+                "(older|other|big) (lads|boys|girls|kids|ones|residents) (in|at) the (house|home|unit|resi|placement)",  # noqa: E501
+                "older than (me|her|him) (he|she|hes|shes|he 's|she 's|he s|she s|he is|she is) (13|14|15|16|17)",  # noqa: E501
+            ),
+            blocks=("risky_adults", "cse"),
+        ),
         Rule(
             "risky_adults.family_decade",
             None,
@@ -3263,7 +3296,7 @@ def risky_adults_rules() -> list[Rule]:
                     {"LOWER": {"IN": ["a", "an", "some", "this", "the", "by"]}},
                     {"TEXT": {"REGEX": ADULT_AGE}},
                     {
-                        "LOWER": {"IN": ["year", "years", "yr", "yrs", "-", "old", "yo", "y/o"]},
+                        "LOWER": {"IN": AGE_UNITS},
                         "OP": "*",
                     },
                     {

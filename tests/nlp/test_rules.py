@@ -583,6 +583,17 @@ def test_eighth_round_false_friends(text: str, theme: str) -> None:
         ("Jordan's at least 21 and keeps turning up for her", "risky_adults"),
         ("lads from the next town keep asking if i want work", "cce"),
         ("they took me to some flat and i had to stay there 3 days", "cce"),
+        # Ages written "y/o" (three tokens); sets K and L said plainly.
+        ("she has been seeing a 29 y/o man from work", "cse"),
+        ("the number belongs to a 35 y/o male", "risky_adults"),
+        ("this is my sixth home, why would i unpack", "placement"),
+        ("sw changed again thats my 4th this year", "placement"),
+        ("its too loud in the home with 4 other kids", "placement"),
+        ("they only let me see her once a fortnight", "placement"),
+        ("slept at my mates cos my mams been on one", "family_conflict"),
+        ("he said im not his son anymore", "family_conflict"),
+        ("my mum got sectioned last month", "family_conflict"),
+        ("I cannot manage her any more, she hits me", "family_conflict"),
         # Drugged and moved; an adult after her Snapchat.
         ("they gave me drinks and i woke up in a flat i didnt know", "cse"),
         ("an older guy gave me a lift and a tenner and asked for my snap", "cse"),
@@ -628,6 +639,12 @@ def test_ninth_round_phrasings(text: str, theme: str) -> None:
         ("this older man buys me fags", "cse"),
         ("She is getting into cars with grown men.", "cse"),
         ("it was just me n my cuz at maccies", "peers"),
+        # Adults in their roles, older children, a screening with no concerns.
+        ("my stepmum paid for my nails for prom", "risky_adults"),
+        ("dad was picking her up from the station after", "risky_adults"),
+        ("he doesnt fit in with the older lads in the house", "risky_adults"),
+        ("my bf is 2 yrs older than me hes 17", "risky_adults"),
+        ("CSE screening tool completed: low risk, no CSE concerns. Was at a mate's.", "cse"),
         # Where the council placed her.
         ("Emergency placement in a B&B after the foster placement ended", "cse"),
     ],
