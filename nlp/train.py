@@ -39,6 +39,7 @@ from nlp.corpus import (
     TEST_PATH,
     TRAIN_EXTRA_PATH,
     TRAIN_PATH,
+    URGENT_TRAINING_PATHS,
     file_hash,
     heldout_path,
     read_jsonl,
@@ -84,7 +85,7 @@ def build_inputs(
         "dev": file_hash(dev_path),
         "corrections": file_hash(corrections_path),
         "config": file_hash(config_path),
-        "urgent": file_hash(heldout_path("urgent", "dev")),
+        "urgent": [file_hash(path) for path in URGENT_TRAINING_PATHS],
         "blind_tuning": [file_hash(path) for path in BLIND_TUNING_PATHS],
         "taxonomy": TAXONOMY_VERSION,
     }

@@ -4,8 +4,9 @@ The rules in :mod:`nlp.urgent` run in the SMS webhook and answer at once; they
 miss wordings nobody wrote a cue for. This small classifier (spaCy's
 bag-of-words-and-bigrams ``textcat_multilabel`` with one label, on the
 lower-cased text) is
-trained on ``urgent_dev.jsonl`` and raises a reply the rules did not when its
-probability reaches :data:`THRESHOLD`. The worker process tags every reply
+trained on ``urgent_dev.jsonl`` and the blind urgent sets read while writing cues
+(:data:`nlp.corpus.URGENT_TRAINING_PATHS`, ninth round) and raises a reply the
+rules did not when its probability reaches :data:`THRESHOLD`. The worker process tags every reply
 seconds after it arrives, so a reply only the model finds still reaches the
 duty worker (``feedback.theme_source``).
 
@@ -29,7 +30,7 @@ from spacy.language import Language
 from spacy.training import Example
 from spacy.util import fix_random_seed
 
-from nlp.corpus import heldout_path, read_rows
+from nlp.corpus import URGENT_TRAINING_PATHS, read_rows
 from nlp.urgent import normalise
 
 DIR_NAME = "urgent"
@@ -55,11 +56,13 @@ BOW = {
 
 
 def train_urgent(model_dir: Path, data: Path | None = None) -> int:
-    """Train on ``data`` (default: ``urgent_dev.jsonl``) into ``model_dir/urgent``.
+    """Train on ``data`` (default: :data:`nlp.corpus.URGENT_TRAINING_PATHS`) into
+    ``model_dir/urgent``.
 
     Returns the number of training texts.
     """
-    rows = read_rows(data or heldout_path("urgent", "dev"))
+    paths = [data] if data else URGENT_TRAINING_PATHS
+    rows = [row for path in paths for row in read_rows(path)]
     fix_random_seed(SEED)
     nlp = spacy.blank("en")
     textcat = nlp.add_pipe("textcat_multilabel", config={"model": BOW})

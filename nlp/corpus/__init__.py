@@ -48,6 +48,12 @@ BLIND_TUNING_PATHS = (
     CORPUS_DIR / "blind" / "themes_f.jsonl",
     CORPUS_DIR / "blind" / "themes_g.jsonl",
 )
+# The urgent second opinion's training replies: the urgent dev set and the blind
+# urgent sets read while writing cues (urgent_c stays held out).
+URGENT_TRAINING_PATHS = (
+    CORPUS_DIR / "urgent_dev.jsonl",
+    *(CORPUS_DIR / "blind" / f"urgent_{name}.jsonl" for name in "defgh"),
+)
 # Accepted review corrections (the one place this path is defined).
 CORRECTIONS_PATH = CORPUS_DIR / "corrections.jsonl"
 VOICES = frozenset({"worker", "police", "child", "parent", "sms"})
