@@ -294,8 +294,9 @@ def _states_adult_age(doc: Doc, cand: Candidate) -> bool:
 
 # A sentence of its own that closes the question of exploitation for the whole
 # note (taxonomy: "the text says there were no adults of concern"). In the blind
-# sets read (A, B, D, F, G, H) 38 texts hold one and none was risky_adults, cse
-# or cce (ninth round). Bare "No concerns." counts only as the last sentence.
+# sets read (A, B, D, F, G, H) 57 texts hold one and none was labelled with a
+# safety theme it removes (ninth round). Bare "No concerns." or "NFA." counts
+# only as the last sentence.
 _NO_ADULTS = re.compile(
     r"^\W*(?:no (?:known |other )?(?:adults?|males?|men|older (?:males?|men)) (?:of concern|"
     r"involved|identified|present|in the group)|no (?:concerns?|worries) (?:re|about|regarding|"

@@ -4,11 +4,11 @@ The rules in :mod:`nlp.urgent` run in the SMS webhook and answer at once; they
 miss wordings nobody wrote a cue for. This small classifier (spaCy's
 bag-of-words-and-bigrams ``textcat_multilabel`` with one label, on the
 lower-cased text) is
-trained on ``urgent_dev.jsonl`` and the blind urgent sets read while writing cues
-(:data:`nlp.corpus.URGENT_TRAINING_PATHS`, ninth round) and raises a reply the
-rules did not when its probability reaches :data:`THRESHOLD`. The worker process tags every reply
-seconds after it arrives, so a reply only the model finds still reaches the
-duty worker (``feedback.theme_source``).
+trained on ``urgent_dev.jsonl`` and the blind urgent sets read while writing
+cues (:data:`nlp.corpus.URGENT_TRAINING_PATHS`, ninth round) and raises a reply
+the rules did not when its probability reaches :data:`THRESHOLD`. The worker
+process tags every reply seconds after it arrives, so a reply only the model
+finds still reaches the duty worker (``feedback.theme_source``).
 
 On texts written blind by other people it raised urgent recall from 0.967 to
 0.983 on ``urgent_test.jsonl`` and from 0.850 to 0.875 on the second blind set
