@@ -1772,11 +1772,12 @@ _FEELS_LIKE = re.compile(
     r"\b(?:feel|feels|felt|feeling) like (?:i have |i|i am |a )?(?:been )?(?:hit|run over|"
     r"knocked over|flattened) by a (?:bus|truck|train|lorry|car|steamroller)\b"
 )
-# "I'd rather die than go to the caravan again lol": a place or chore, and a laugh.
+# "I'd rather die than eat sprouts": a chore, hyperbole with or without a laugh.
 _RATHER_THAN_CHORE = re.compile(
     r"\brather (?:die|be dead) than (?:eat|eating|wear|wearing|watch|watching|listen to|"
     r"sit through|do (?:my )?(?:homework|revision|maths|chores)|revise|tidy)\b"
 )
+# "I'd rather die than go to the caravan again lol": a place, and a laugh.
 _RATHER_THAN = re.compile(
     r"\brather (?:die|be dead) than (?:go|going|do|doing|sit|sitting|wear|wearing|eat|eating|"
     r"listen|watch|spend)\b(?!.{0,20}\b(?:home|back|there|him|her|them|that house|live|with)\b)"
@@ -1842,7 +1843,7 @@ _CHORES = re.compile(
 )
 _OLDER = re.compile(r"\b(?:old|older) ")
 # Someone coming to fetch the child ("mums coming for me"), people taken somewhere.
-_POLICE_FOUND = re.compile(r"\b(?:police|officer|officers|pcso|police officer)\b")
+_POLICE_FOUND = re.compile(r"\b(?:police|officer|officers|pcso)\b")
 _FAMILY_LIFT = re.compile(
     r"\b(?:mum|mam|dad|nan|nana|grandad|grandma|aunty|auntie|carer|staff|worker|taxi|lift)s?"
     r"(?: is| are)? $"
