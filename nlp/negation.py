@@ -56,8 +56,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         (
             "no (concerns|concern|worries|issues) (about|re|regarding|around|of|for|with)?",
             "(no|nil) (concerns|concern|worries|issues) (were |have been |had been |was |has been )?(raised|noted|identified|reported|expressed|shared) (about|re|regarding|around|in relation to|for|with)",  # noqa: E501
-            "no (evidence|indication|indications|signs|sign|suggestion|disclosure|disclosures|reports|report) (of|that|regarding|re|about|around|for|concerning)?",  # noqa: E501
-            "(no one|no1|noone|no-one|nobody|no ones|no one 's|no one has|nobody has|no one s) (has |have |had |ever )?(asked|made|forced|told|given|gave|touched|sent|offered|pressured)",  # noqa: E501
+            "no (evidence|indication|indications|indicator|indicators|signs|sign|suggestion|disclosure|disclosures|reports|report) (of|that|regarding|re|about|around|for|concerning)?",  # noqa: E501
+            "(no one|no1|noone|no-one|nobody|no ones|no one 's|no one has|nobody has|no one s) (has |have |had |ever |is |was |'s |s )?(asked|made|forced|told|given|gave|touched|sent|offered|pressured|grooming|groomed|exploiting|exploited)",  # noqa: E501
             "(nothing|no information|no intelligence) to (suggest|indicate)",
             "(did not|did nt|didn't|has not|has nt|hasn't) disclose",
             "(denies|deny|denying) (any )?",
@@ -83,6 +83,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         (
             "(nothing|none|nil|no concerns|no disclosures|no disclosure) (disclosed|identified|raised|reported|noted|found|given)?",  # noqa: E501
             "(denied|denies) (this|it|all|any of this|that)",
+            # "Asked about older people - 'no'." (set M, with an en dash)
+            "' (no|none|never|nope|nah) '",
         ),
         post=12,
         comma_stops=False,
@@ -242,7 +244,7 @@ def _answered(doc: Doc, start: int, end: int) -> set[int]:
     clause = start
     while clause > sent.start and doc[clause - 1].lower_ in subject:
         clause -= 1
-    if clause > sent.start and doc[clause - 1].text in {";", ",", "-", ":"}:
+    if clause > sent.start and doc[clause - 1].text in {";", ",", "-", "\u2013", "\u2014", ":"}:
         before = doc[sent.start : clause - 1]
         if any(t.lower_ in QUESTION_WORDS for t in before):
             return set(range(before.start, before.end))
@@ -258,6 +260,16 @@ def _stops(doc: Doc, i: int, trigger: Trigger, forward: bool = False) -> bool:
     text = doc[i].lower_
     if forward and (text in FORWARD_TERMINATORS or (trigger.comma_stops and _new_clause(doc, i))):
         return True
+    # "no concerns about exploitation, she was just at her friends": a comma and a
+    # new subject end even a long scope (blind set N).
+    if (
+        forward
+        and text == ","
+        and i + 2 < len(doc)
+        and doc[i + 1].lower_ in SUBJECTS
+        and doc[i + 2].lower_ in SUBJECT_VERBS
+    ):
+        return True
     # "im not depressed or anything the man said...": the denial ends there.
     if i > 0 and doc[i - 1].lower_ == "or" and text in {"anything", "nothing", "owt", "whatever"}:
         return True
@@ -269,6 +281,12 @@ def _stops(doc: Doc, i: int, trigger: Trigger, forward: bool = False) -> bool:
 CLAUSE_JOINERS = frozenset({"and", "&", "n"})
 CLAUSE_STARTERS = frozenset(
     {"i", "im", "a", "an", "he", "she", "hes", "shes", "they", "we", "my", "ma", "this", "then"}
+)
+
+
+SUBJECTS = frozenset({"i", "he", "she", "they", "we", "yp", "it"})
+SUBJECT_VERBS = frozenset(
+    {"was", "were", "is", "are", "am", "'s", "'m", "had", "has", "have", "said", "says", "just"}
 )
 
 
@@ -304,10 +322,87 @@ _NO_ADULTS = re.compile(
     re.I,
 )
 _NO_CONCERNS = re.compile(
-    r"^\W*(?:(?:no|nil) (?:further |safeguarding )?concerns?(?: (?:identified|noted|raised|"
-    r"disclosed|at this time))?|nfa|no further action(?: required| taken)?)\W*$",
+    r"^\W*(?:(?:outcome|conclusion|summary|result)\s*[:\-\u2013\u2014]\s*)?(?:(?:(?:no|nil) "
+    r"(?:further |safeguarding )?concerns?(?: (?:identified|noted|raised|disclosed|at this time))?"
+    r"|nfa|no further action(?: required| taken)?)(?:\W+|$)){1,2}$",
     re.I,
 )
+# Screening and strategy outcomes in professionals' notes (tenth round, set M):
+# "CCE screening returned low.", "Negative screening across CSE, CCE, substances
+# and MH.", "CSE - no concerns.", "CSE concerns no longer present", "agreed no
+# evidence of exploitation". A sentence that names the topic and gives only a
+# negative outcome denies that theme up to its end; "CSE/CCE screening
+# completed. Both low, no indicators." gives the outcome in the next sentence.
+_SCREEN_TOPICS = {
+    "cse": re.compile(r"\b(?:cse|sexual exploitation)\b", re.I),
+    "cce": re.compile(r"\b(?:cce|criminal exploitation|county lines)\b", re.I),
+}
+_BOTH_TOPICS = re.compile(r"\b(?:exploitation|ce)\b", re.I)
+_SCREEN_WORDS = re.compile(
+    r"\b(?:screening|screened|screen|tool|toolkit|assessment|assessed|considered|explored|"
+    r"discussed|reviewed|checked|strategy|outcomes?|risk|mace|panel)\b",
+    re.I,
+)
+_NEGATIVE_OUTCOME = re.compile(
+    r"\b(?:(?:no|nil) (?:(?:cse|cce|exploitation) )?(?:concerns?|indicators?|evidence|issues|"
+    r"risks?|disclosures?)(?: (?:were |have been |was )?(?:identified|raised|noted|disclosed|found|"
+    r"reported|present))?|no longer (?:present|a concern|a risk|indicated)|not (?:indicated|"
+    r"evidenced|substantiated|identified)|nothing (?:of concern|disclosed|identified|to suggest)|"
+    r"none identified|negative|(?:returned|came back|graded|rated|scored|assessed as|as|both|"
+    r"risk|score(?: \d+)?)\W{0,3}low(?: risk)?|low risk)\b",
+    re.I,
+)
+# "no concerns about school": an outcome about something else.
+_OTHER_OBJECT = re.compile(
+    r"\s+(?:about|re|regarding|around|with|for|in relation to|at|in)\s+(?!(?:any |the )?(?:cse|cce|"
+    r"exploitation|sexual|criminal|county|adults?|males?|men|older|this|that|these|either|both)\b)",
+    re.I,
+)
+_POSITIVE_OUTCOME = re.compile(
+    r"\b(?:high|medium|moderate|amber|red|significant|positive|referr\w*|disclosed|identified|"
+    r"concerns? (?:remain|raised|noted)|concerns? (?:about|re|regarding) (?!cse|cce)|indicators? "
+    r"(?:present|noted))\b",
+    re.I,
+)
+
+
+def _negative(text: str) -> bool:
+    """Whether ``text`` gives a negative outcome that is not about something else."""
+    return any(not _OTHER_OBJECT.match(text, m.end()) for m in _NEGATIVE_OUTCOME.finditer(text))
+
+
+def _names_topic(text: str) -> bool:
+    return _BOTH_TOPICS.search(text) is not None or any(
+        topic.search(text) for topic in _SCREEN_TOPICS.values()
+    )
+
+
+def screening_denials(doc: Doc) -> dict[str, int]:
+    """The safety themes a screening outcome denies, each with the character
+    offset up to which it does (the end of the outcome's sentence)."""
+    denied: dict[str, int] = {}
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents):
+        text = sent.text
+        topics = {theme for theme, topic in _SCREEN_TOPICS.items() if topic.search(text)}
+        if _BOTH_TOPICS.search(text):
+            topics |= {"cse", "cce"}
+        if not topics:
+            continue
+        outcome, end = text, sent.end_char
+        if (
+            not _negative(text)
+            and _SCREEN_WORDS.search(text)
+            and not _POSITIVE_OUTCOME.search(text)
+            and n + 1 < len(sents)
+            and not _names_topic(sents[n + 1].text)
+        ):
+            outcome, end = sents[n + 1].text, sents[n + 1].end_char  # "... Both low."
+        if not _negative(outcome) or _POSITIVE_OUTCOME.search(_NEGATIVE_OUTCOME.sub(" ", outcome)):
+            continue
+        for theme in topics:
+            denied[theme] = max(end, denied.get(theme, 0))
+    return denied
 
 
 def closing_denials(doc: Doc) -> frozenset[str]:
@@ -345,6 +440,10 @@ class NegationComponent:
             ends = (cand.start, cand.end - 1) if cand.window and not cand.weak else (cand.start,)
             if any(i in scoped for i in ends) and not _states_adult_age(doc, cand):
                 cand.negated = True
+        for theme, end in screening_denials(doc).items():
+            for cand in candidates:
+                if cand.theme == theme and doc[cand.start].idx < end:
+                    cand.negated = True
         denied = closing_denials(doc)
         if denied:
             for cand in candidates:

@@ -470,6 +470,9 @@ NOT_AGE_UNITS = [
     "percent",
 ]
 # Words that end a clause in run-on texts: a window between two cues stops there.
+# Goods a child is made to owe for when they are lost or taken ("the stuff got took").
+DEBT_GOODS = ["stuff", "bag", "pack", "package", "parcel", "food", "gear", "ting", "drugs", "bits"]
+LOST_GOODS = ["took", "taken", "lost", "nicked", "robbed", "seized", "jacked", "taxed", "stolen"]
 CLAUSE_BREAKS = ["then", "also", "but", "cos", "coz", "cuz", "because"]
 # "a friend who is in her thirties" (risky_adults.decade).
 DECADE_PEOPLE = [
@@ -999,6 +1002,9 @@ OTHER_PEOPLE = [
 ]
 
 ADULT_MAN = "(man|men|guy|guys|bloke|blokes|male|males|geezer|fella|adult|adults)"
+QUOTES = ["'", '"', "\u2018", "\u2019", "\u201c", "\u201d"]
+# Words that bring another person (or a new sentence) between a relative and an age.
+OTHER_PERSON = [".", "!", "?", "man", "men", "guy", "lad", "lads", "bloke", "someone", "somebody"]
 FAMILY_ADULTS = [
     "cousin",
     "uncle",
@@ -1527,6 +1533,19 @@ def family_conflict_rules() -> list[Rule]:
             ),
             blocks=("substance_misuse",),
         ),
+        # Held somewhere, or robbed, is not a grounding or a phone taken as a
+        # sanction (blind set M): "kept in a flat for three days", "older boys in
+        # the park took his phone".
+        Rule(
+            "boundaries.held_or_robbed",
+            None,
+            phrases(
+                "kept in (a|the|his|their|her|an|this|that) (flat|house|room|address|car|van|hotel|trap house|bedroom|cellar|basement|garage)",  # noqa: E501
+                "(boys|lads|kids|girls|men|someone|somebody|gang|group|olders|youths|people) (took|nicked|stole|robbed|grabbed|snatched|taxed) (his|her|my) (phone|fone|bike|money|stuff)",  # noqa: E501
+                "(park|street|estate|town|school) (took|nicked|stole|robbed|grabbed|snatched|taxed) (his|her|my) (phone|fone|bike|money|stuff)",  # noqa: E501
+            ),
+            blocks=("boundaries",),
+        ),
         Rule(
             "boundaries.keeps_to_rules",
             None,
@@ -1563,6 +1582,10 @@ def family_conflict_rules() -> list[Rule]:
                 f"(do|does)( )?nt get on with (my |her |his )?{PARENT}",
                 f"{MUM} (hit|hits|slapped|punched|hurt) me",
                 f"{DAD} (hit|hits|slapped|punched|hurt) me",
+                # Tenth round (blind set N): a parent's "we've had a few rows about
+                # the curfew"; parents rowing in front of the child.
+                "(we|we 've|we have|we had|we keep having|we are having|we 're having) (had )?(a few |some |loads of |constant |lots of |so many |endless )?(rows|arguments) (about|over)",  # noqa: E501
+                f"(they|{MUM} and {DAD}|my parents|parents) (had|have|were having|are having|started) (a |another )?(massive |big |huge |blazing |screaming |proper )?(row|argument|fight|barney|bust up) (in the street|outside|in front of (me|us|her|him)|over me|about me)",  # noqa: E501
             ),
         ),
         Rule(
@@ -2271,6 +2294,10 @@ def peers_rules() -> list[Rule]:
                 "(all )?my (guys|lot|peoples|bros|gals) (are|r|is) my age",
                 "(teammate|teammates|team mate|team mates)",
                 "(other juveniles|older teenagers|other teenagers|other teens)",
+                # Tenth round (blind set N): dialect words for friends, "us lot".
+                "(marra|marras|marrer|marrers|bredrin|bredrins|bredren|homie|homies)",
+                "(oot|out|about) (wi|wiv|with|w) (the|me|my) (lads|lasses|boys|girls)",
+                "us lot (from|in|off|at)",
             ),
             score=0.8,
         ),
@@ -2296,6 +2323,8 @@ def peers_rules() -> list[Rule]:
                 "(friend|mate|friends|mates) 's older (brother|cousin|sister)",
                 "(friend|mate|friends|mates) s older (brother|cousin|sister)",
                 "(him and|he and|with him and) his (mates|friends|boys)",
+                "(man|men|male|adult|bloke|guy|twenties|thirties|forties|20s|30s|40s) and his (mates|friends|boys|pals)",  # noqa: E501
+                "(taken|took (her|him|me|them|us)|brought|driven) to (parties|a party|house parties) at (a|an|the|his|their) (flat|flats|house|address|hotel)",  # noqa: E501
                 "(go|went|going|come|gone) (2|to|round) his (mates|friends) (flat|house|place|gaff)",  # noqa: E501
                 "(group|gang) (running|selling|dealing) (drugs|weed|gear)",
                 # eighth round: a family's party, or adults' ("a party wiv older guys")
@@ -2303,6 +2332,38 @@ def peers_rules() -> list[Rule]:
                 "(party|parties) (with|wiv|w) (older|adult|grown) (guys|men|lads|blokes|males)",
             ),
             blocks=("peers",),
+        ),
+        # "Wrong number mate", "fine thanks mate": a word of address (blind set N).
+        Rule(
+            "peers.address",
+            None,
+            phrases(
+                "(thanks|thank you|cheers|ta|number|no|nah|yes|yeah|yep|alright|sorry|ok|okay|fine|hiya|hi|hello|sound|safe|bye|later|night|nite) (mate|bro)",  # noqa: E501
+            ),
+            blocks=("peers",),
+        ),
+        # A "friend" who is an adult ("a friend called dan hes 25"), or a friend in
+        # quotes ("the 'friend' is called Mo"): the taxonomy's risky adult, and
+        # the text's other "friends" are most often him (blind set N).
+        Rule(
+            "peers.adult_friend",
+            None,
+            patterns=(
+                [
+                    {"LOWER": {"IN": ["friend", "friends", "mate", "mates"]}},
+                    {"TEXT": {"NOT_IN": [".", "!", "?"]}, "OP": "{0,8}"},
+                    {"LOWER": {"IN": ["he", "hes", "he's", "she", "shes", "she's", "is", "'s"]}},
+                    {"LOWER": {"IN": ["is", "'s", "s", "like", "about"]}, "OP": "*"},
+                    {"TEXT": {"REGEX": ADULT_AGE}},
+                ],
+                [
+                    {"TEXT": {"IN": QUOTES}},
+                    {"LOWER": {"IN": ["friend", "friends", "mate", "mates"]}},
+                    {"TEXT": {"IN": QUOTES}},
+                ],
+            ),
+            blocks=("peers",),
+            block_scope="doc",
         ),
         Rule(
             "peers.comparison",
@@ -3235,8 +3296,13 @@ def risky_adults_rules() -> list[Rule]:
             patterns=(
                 [
                     {"LOWER": {"IN": FAMILY_ADULTS}},
-                    # "my cousin's mate, he's like 22": the mate is not family
-                    {"LOWER": {"NOT_IN": FRIEND_WORDS}, "OP": "{0,5}"},
+                    # "my cousin's mate, he's like 22": the mate is not family. Up to
+                    # nine words within the sentence: "my big cousin lee picks me up
+                    # from college on thursdays hes 21" (blind set N).
+                    {
+                        "LOWER": {"NOT_IN": [*FRIEND_WORDS, *PARTNER_WORDS, *OTHER_PERSON]},
+                        "OP": "{0,9}",
+                    },
                     {"LOWER": {"IN": ["he", "hes", "he's", "she", "shes", "she's", "is", "'s"]}},
                     {"LOWER": {"IN": ["is", "'s", "s", "like", "about"]}, "OP": "*"},
                     {"TEXT": {"REGEX": ADULT_AGE}},
@@ -3723,8 +3789,68 @@ def cce_rules() -> list[Rule]:
             "(they|he|them) (want|wants|wanted) (paying back|their money back|it paying back)",
             "now (they|he) (want|wants) paying",
             "(my|his|her|the) (other|second|2nd|spare) (phone|fone|phones|fones) (goes|go|going|went|rings|ringing|rang|buzzes|buzzing|keeps|kept)",  # noqa: E501
+            # Tenth round (blind sets M and N): a lookout warning of police, a line
+            # busy with customers, a flat used to sell from, others put to work.
+            "(whistle|shout|text|ring|call|warn them|warn him|tell them|tell him) if (the )?(police|feds|old bill|cops|coppers|5-0|pigs|boydem) (came|come|comes|coming|showed up|turn up|turned up|turns up|were coming|was coming)",  # noqa: E501
+            "(stand|stood|standing|wait|waiting|waited) (on|at) the (corner|end of the road|end of the street|top of the road|bottom of the road|end of the block|end of the estate) (and|to) (whistle|watch|look out|keep an eye out|keep watch|shout)",  # noqa: E501
+            "(my|the|his|her|their) line (got|has|had|gets|was|is|has got) (bare|loads of|lots of|so many|mad|crazy) (people|calls|customers|ppl|shots|nitties|cats)",  # noqa: E501
+            "(people|customers|nitties|fiends|cats) (calling|ringing|texting|bellin|belling) (the|my|his|her|their) line",  # noqa: E501
+            "(flat|house|place|home|gaff|yard|address) to (sell|deal|shot|bag up|trap) (from|out of|outta)",  # noqa: E501
+            "(bagging|bagged|baggin) up",
+            "(gets|got|get|getting|has|had|have) (them|him|me|us|her|kids|young lads|the young ones|younger ones) (doing|to do) (deliveries|drops|runs|errands|jobs) (for|4)",  # noqa: E501
+            "(the|this|that) (lad|guy|man|boy|person|people|bloke|lot|olders) (i|he|she|we) (owe|owes|owed)",  # noqa: E501
         ),
         patterns=(
+            # "earn 50 quid a day if i went to Norwich for him" (blind set N): paid to
+            # travel somewhere other than school or work.
+            [
+                {"LOWER": {"IN": ["earn", "earning", "make", "making", "get", "getting", "got"]}},
+                {"LIKE_NUM": True, "OP": "?"},
+                {"LOWER": {"IN": ["quid", "pound", "pounds", "grand", "bands", "p", "£", "cash"]}},
+                {"IS_PUNCT": False, "OP": "{0,3}"},
+                {"LOWER": "if"},
+                {"LOWER": {"IN": ["i", "he", "she", "you", "u", "we"]}},
+                {"LOWER": {"IN": ["went", "go", "goes", "travel", "travelled", "took", "take"]}},
+                {"LOWER": {"IN": ["to", "down", "up", "out"]}},
+                {"LOWER": {"NOT_IN": ["school", "college", "work", "uni", "the", "my", "a", "an"]}},
+            ],
+            # "going to Devon and coming back with money" (blind set N).
+            [
+                {"LOWER": {"IN": ["going", "goes", "went", "gone", "go"]}},
+                {"LOWER": "to"},
+                {"IS_TITLE": True, "OP": "{1,2}"},
+                {"LOWER": {"IN": ["and", "&", "n"]}},
+                {"LOWER": {"IN": ["coming", "comes", "came", "come"]}},
+                {"LOWER": "back"},
+                {"LOWER": "with"},
+                {
+                    "LOWER": {"IN": ["loads", "lots", "wads", "a", "bundles", "of", "load"]},
+                    "OP": "*",
+                },
+                {"LOWER": {"IN": ["money", "cash", "wads", "bands", "£"]}},
+            ],
+            # "i owe this guy money now cos the stuff got took off me" (blind set N):
+            # a debt for goods lost or taken.
+            [
+                {"LOWER": {"IN": ["owe", "owes", "owed", "owing"]}},
+                {"TEXT": {"NOT_IN": [".", "!", "?"]}, "OP": "{0,8}"},
+                {"LOWER": {"IN": DEBT_GOODS}},
+                {
+                    "LOWER": {"IN": ["got", "get", "gets", "was", "were", "that", "which", "been"]},
+                    "OP": "+",
+                },
+                {"LOWER": {"IN": LOST_GOODS}},
+            ],
+            [
+                {"LOWER": {"IN": DEBT_GOODS}},
+                {
+                    "LOWER": {"IN": ["got", "get", "gets", "was", "were", "that", "which", "been"]},
+                    "OP": "+",
+                },
+                {"LOWER": {"IN": LOST_GOODS}},
+                {"TEXT": {"NOT_IN": [".", "!", "?"]}, "OP": "{0,8}"},
+                {"LOWER": {"IN": ["owe", "owes", "owed", "owing", "debt"]}},
+            ],
             # "asked to carry 'parcels'": the worker's quotes around the word.
             [
                 {
@@ -3802,6 +3928,8 @@ def cce_rules() -> list[Rule]:
             phrases(
                 "(go|going|went|gone|goes|been|sent) (to )?country",
                 "(county lines|county line|cce|criminal exploitation|criminally exploited)",
+                # voice-to-text (blind set N)
+                "county lions",
                 "(trap house|trap houses|traphouse|trap flat|trapping|trapped out)",
                 "(cuckooing|cuckooed|cuckoo)",
                 "(plugging|plugged|plug it|plugged it)",

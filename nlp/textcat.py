@@ -8,8 +8,8 @@ names, so importing it is enough to train or load the model:
   "yp" and "Yp" are one feature (SMS and notes differ mostly in case);
 - ``homeward.JsonlCorpus.v1``: reads the corpus JSONL straight into
   ``Example`` objects (all twelve labels set to 0 or 1), plus optional extra
-  files (the hand-written ``train_extra.jsonl`` and accepted review
-  corrections).
+  files (the hand-written ``train_extra.jsonl``, the blind sets read while
+  writing cues, and accepted review corrections).
 
 The shipped model lives in :data:`MODEL_DIR` with its tuned per-label
 thresholds (:data:`THRESHOLDS_NAME`) and a record of the inputs it was built
@@ -109,14 +109,15 @@ def examples_from(nlp: Language, path: Path) -> Iterator[Example]:
 
 @registry.readers("homeward.JsonlCorpus.v1")
 def jsonl_corpus(
-    path: str, extra: str = "", supplement: str = ""
+    path: str, extra: str = "", supplement: str = "", blind: str = ""
 ) -> Callable[[Language], Iterator[Example]]:
     """Examples from corpus JSONL ``path``, then ``supplement`` (the hand-written
-    training texts) and ``extra`` (corrections), each if it exists."""
+    training texts), the comma-separated ``blind`` files (sets written blind by
+    others and read) and ``extra`` (corrections), each if it exists."""
 
     def read(nlp: Language) -> Iterator[Example]:
         yield from examples_from(nlp, Path(path))
-        for more in (supplement, extra):
+        for more in (supplement, *blind.split(","), extra):
             if more and Path(more).exists():
                 yield from examples_from(nlp, Path(more))
 

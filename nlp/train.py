@@ -2,7 +2,8 @@
 
 ``python -m nlp train`` calls :func:`train`: spaCy's own training loop on
 ``nlp/config.cfg`` (train split + the hand-written
-:data:`nlp.corpus.TRAIN_EXTRA_PATH` + accepted review corrections when
+:data:`nlp.corpus.TRAIN_EXTRA_PATH` + the blind sets read while writing cues,
+:data:`nlp.corpus.BLIND_TRAINING_PATHS` + accepted review corrections when
 :data:`nlp.corpus.CORRECTIONS_PATH` exists), then per-label thresholds tuned on
 the dev split for the *combined* tagger (rules + model, :mod:`nlp.combine`),
 written beside the model with a record of the input files' hashes.
@@ -32,6 +33,7 @@ from spacy.util import load_config
 from nlp import combine
 from nlp.compiled_rules import COMPILED_RULES_NAME, compile_rules, write_compiled
 from nlp.corpus import (
+    BLIND_TRAINING_PATHS,
     BLIND_TUNING_PATHS,
     CORPUS_DIR,
     CORRECTIONS_PATH,
@@ -77,11 +79,13 @@ def build_inputs(
     corrections_path: Path | None,
     config_path: Path,
     train_extra_path: Path | None = TRAIN_EXTRA_PATH,
+    blind_paths: tuple[Path, ...] = BLIND_TRAINING_PATHS,
 ) -> dict[str, Any]:
     """Hashes of everything the model is built from (catches a stale shipped model)."""
     return {
         "train": file_hash(train_path),
         "train_extra": file_hash(train_extra_path),
+        "blind_training": [file_hash(path) for path in blind_paths],
         "dev": file_hash(dev_path),
         "corrections": file_hash(corrections_path),
         "config": file_hash(config_path),
@@ -109,11 +113,12 @@ def train(
     dev_path: Path = DEV_PATH,
     corrections_path: Path | None = CORRECTIONS_PATH,
     train_extra_path: Path | None = TRAIN_EXTRA_PATH,
+    blind_paths: tuple[Path, ...] = BLIND_TRAINING_PATHS,
     overrides: dict[str, Any] | None = None,
     log: IO[str] | None = None,
 ) -> dict[str, Any]:
-    """Train on the train split (+ the hand-written extra texts, + corrections), tune
-    thresholds on dev, save to ``output_dir``.
+    """Train on the train split (+ the hand-written extra texts, + the read blind
+    sets, + corrections), tune thresholds on dev, save to ``output_dir``.
 
     The model is built in a sibling temporary directory and swapped in at the
     end, so a failed run leaves the previous model in place. Returns the
@@ -129,6 +134,7 @@ def train(
             "paths.dev": str(dev_path),
             "paths.extra": str(corrections) if corrections else "",
             "paths.supplement": str(supplement) if supplement else "",
+            "paths.blind": ",".join(str(path) for path in blind_paths),
             **(overrides or {}),
         },
         interpolate=False,
@@ -140,9 +146,12 @@ def train(
         shutil.rmtree(tmp)
     nlp.to_disk(tmp)
     _make_portable(tmp / "config.cfg")
-    n_train = sum(len(read_jsonl(p)) for p in (train_path, supplement, corrections) if p)
+    sources = (train_path, supplement, *blind_paths, corrections)
+    n_train = sum(len(read_jsonl(p)) for p in sources if p and p.exists())
     record = {
-        "inputs": build_inputs(train_path, dev_path, corrections, config_path, supplement),
+        "inputs": build_inputs(
+            train_path, dev_path, corrections, config_path, supplement, blind_paths
+        ),
         "train_texts": n_train,
         "spacy": spacy.__version__,
     }

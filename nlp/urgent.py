@@ -425,7 +425,8 @@ _BAD_AGENT = _alt(
     "my ex", "her ex", "his ex", "a stranger", "a car", "a van", "his mates", "his friends",
     "(?:a |some |this |that )?(?:group|gang|load|bunch|crowd|car ?full|van ?full) of (?:\\w+ )?"
     "(?:men|lads|boys|guys|people|youths|olders|\\w+ men)",
-    "(?:the )?opps", "(?:the )?olders", "them man", "man dem",
+    "(?:the )?opps", "(?:the )?olders", "them man", "man dem", "(?:some|them|the) mans",
+    "there (?:is|are) mans",
     "there is (?:a man|someone|somebody|a car|a van|some \\w+|a (?:group|gang|load|bunch) of \\w+)",
     "there are (?:men|people|some \\w+|\\w+ (?:men|lads|guys|people))",
 )
@@ -612,9 +613,9 @@ SELF_HARM = [
     r"(?!.{0,25}\b(?:bed|sleep|battery|credit|data|tonight i promise|for today|before|till|"
     r"until|about|re|regarding)\b)",
     r"\b(?:given|giving|gave|give) (?:all )?(?:of )?my (?:stuff|things|stuff|clothes|"
-    r"belongings|games|xbox|ps\d) away\b|\bgiv(?:e|en|ing) away (?:all )?my\b",
+    r"belongings|games|xbox|ps\d) away\b|\b(?:gave|give|given|giving) away (?:all )?my\b",
     r"\b(?:will not|do not|wont) need (?:it|them|my \w+|any of (?:it|this)) (?:any ?more|"
-    r"where i am going|after tonight)|\bwill not need it\b",
+    r"where i am going|after tonight)|\bwill not need (?:it|them)\b",
     # "wont need this survey where im going", "wont be needing my phone after tonight"
     r"\b(?:will not|wont|do not|not going to) (?:be )?need(?:ing)? (?:\w+ ){0,3}(?:where i am "
     r"(?:going|headed|off to)|after (?:tonight|today)|for much longer)\b",
@@ -763,7 +764,7 @@ SELF_HARM = [
     r"\b(?:want|wish) (?:it|it all|everything|the pain|this|all this) to go away "
     r"(?:for good|for ?ever|permanently)\b",
     r"\bwant (?:it all|everything|this|all this|it|the pain|life|things|my life|it all) to "
-    r"(?:end|stop|be over)\b",
+    r"(?:end|stop|be over)\b(?! (?:raining|snowing|being (?:so )?(?:boring|cold|hot))|so i can)",
     r"\bwant out (?:for good|for ?ever|of (?:life|this life|everything|this world))\b",
     r"\b(?:do not|cannot|can not) see (?:the|any) point (?:in |of )?(?:living|life|anything|"
     r"going on|carrying on|being (?:here|alive)|me|any ?more|waking up|trying)\b"
@@ -823,6 +824,18 @@ SELF_HARM = [
     # blind set urgent_h: on a ledge, "still feel like doing it"
     r"\b(?:sat|sitting|stood|standing|sit|stand|climbed|climbing) (?:on|out on) (?:the|a|my) "
     r"(?:window )?(?:ledge|edge of the roof|roof edge|railing|railings)\b",
+    # blind set urgent_j (tenth round): said indirectly by younger children and in few
+    # words: "its better this way", "disappear for ever", "be with my nan in heaven",
+    # "doing somthing bad to myself", "the only reason i stayed"
+    r"\b(?:it is|this is|its) (?:all )?(?:better|easier) (?:this way|for everyone)\b",
+    r"\b(?:want|wanna|wanted|wish i could|going to) (?:to )?(?:disappear|dissapear|disapear|"
+    r"vanish) (?:for ever|forever|for good|and never come back)\b",
+    r"\b(?:go|going|want to go|be|join) (?:and be )?with (?:my )?\w+ (?:up )?in heaven\b"
+    r"|\bgo to heaven (?:tonight|now|today)\b",
+    r"\b(?:do|doing|did) (?:something|somthing|sumthing|smth|summat) (?:bad |stupid |silly )?to "
+    r"(?:myself|my self)\b",
+    r"\bonly reason i (?:stayed|stay|am still here|keep going|kept going|am alive)\b",
+    r"\bthank (?:you|you all) for trying\b(?=.{0,20}$)",
     r"\b(?:still )?(?:feel|feeling|felt) like doing it\b(?! (?:again|later|tomorrow|at the weekend)"
     r" (?:lol|haha))",
 ]
@@ -974,7 +987,7 @@ DANGER = [
     r"brandishing) "
     r"(?:a |an |his |her |their |out a |a big )?(?:knife|knives|blade|gun|machete|hammer|"
     r"weapon|shank|axe|crowbar|baseball bat|zombie knife|shotgun|pistol)\b(?!,? (?:and )?fork)",
-    r"\b(?:knife|gun|machete|shank|zombie knife|weapon)\b(?! crime| amnesty|"
+    r"\b(?:knife|gun|machete|shanks?|zombie knife|weapon)\b(?! crime| amnesty|"
     r" awareness)(?!.{0,30}\b(?:game|fortnite|cod|fork|butter|bread|cutlery|tucking|dinner|tea|"
     r"kitchen|cooking|crime awareness|toy|nerf|film|movie|show)\b)",
     r"\bdoor is locked from (?:the )?outside\b|\blocked (?:in )?from (?:the )?outside\b",
@@ -1001,8 +1014,8 @@ DANGER = [
     r"\bstuck (?:at|in) (?:a|some|this|his|their|an) (?:house|flat|place|car|van|town|city|"
     r"area|room|hotel|strangers)\b",
     r"\b(?:took|taken|take|has|have|got|kept|keeping|smashed|broke) (?:my|her|his|the) (?:phone|"
-    r"keys|shoes|passport|bank card|money)\b(?=.{0,40}\b(?:cannot|can not|will not|so i|"
-    r"and i|leave|call|ring|get home|get out|escape|locked)\b)",
+    r"keys|shoes|passport|bank card|money)\b(?! to play)(?=.{0,40}\b(?:cannot|can not|will not|"
+    r"so i|and i|leave|call|ring|get home|get out|escape|locked)\b)",
     r"\b(?:will not|wont|do not|not) give (?:me )?(?:back )?my (?:phone|keys|shoes|stuff|"
     r"passport)(?: back)?\b",
     r"\b(?:do not|does not|did not) know where (?:i am|we are|i was|they are taking|he is "
@@ -1050,7 +1063,8 @@ DANGER = [
     # fear and not safe
     rf"\b{_INT}(?:scared|frightened|afraid|terrified|petrified|panicking|panicked|shaking|"
     rf"trembling|freaking out|shitting myself|bricking it|fearing)\b",
-    r"\b(?:not safe|unsafe|not feel safe|never feel safe|cannot feel safe|do not feel safe|"
+    r"\b(?:not safe|unsafe|nowhere safe|no where safe|not feel safe|never feel safe|"
+    r"cannot feel safe|do not feel safe|"
     r"feel unsafe|in danger\b(?! of (?:failing|missing|being late|losing|getting (?:kicked out "
     r"of|excluded|detention)|not))|at risk (?:right now|now|here|tonight))",
     r"\bscared (?:for|of) my life\b|\bfear(?:ing)? for my life\b",
@@ -1339,7 +1353,7 @@ DANGER = [
     r"\b(?:smashed|smashing|broke|broken|kicked in|kicking in|put through) (?:my|our|the|her|mums) "
     r"(?:window|windows|door|front door|back door|car)\b",
     r"\breading my (?:phone|messages|texts)\b|\b(?:checks|checking|took|takes|has) my phone\b"
-    r"(?=.{0,40}\b(?:scared|hit|hurt|get out|angry|wont|will not)\b)",
+    r"(?! to play)(?=.{0,40}\b(?:scared|hit|hurt|get out|angry|wont|will not)\b)",
     r"\b(?:men|man|guys|lads|blokes|strangers|someone|somebody|people|a man|a guy|boys|he|they) "
     r"(?:keep|keeps|kept|are|is|have been|has been|were|was) (?:\w+ )?(?:talking to|staring at|"
     r"following|touching|grabbing|trying to (?:get|talk to|take|grab|touch|make)|"
@@ -1443,6 +1457,11 @@ DANGER = [
     r"\b(?:taking|take|send|sending|sent|fly|flying|taken) (?:me|her|him) (?:abroad|away|back home|"
     r"to \w+)\b.{0,40}\b(?:to marry|to get married|for a wedding|married off|wedding)\b"
     r"|\b(?:make|making|force|forcing|forced|made) (?:me|her|him) (?:to )?(?:marry|get married)\b",
+    # blind set urgent_j: on a roof, a "secret game" that hurts
+    r"\bclimbed (?:onto|on|up onto|up on|up) (?:the|a) (?:roof|bridge|railings?|parapet|ledge)\b"
+    r"|\bon the roof\b.{0,30}\b(?:will not|refuses to|refusing to) come down\b",
+    r"\b(?:secret game|our (?:little )?secret)\b(?!.{0,60}\b(?:birthday|surprise|present|party|"
+    r"christmas)\b)|\bit hurts and i do not like it\b",
 ]
 
 HELP_NOW = [
@@ -1516,6 +1535,9 @@ HELP_NOW = [
     r"now|asap|please|quick|help)\b)(?!.{0,25}\b(?:when|tomorrow|later|monday|tuesday|"
     r"wednesday|thursday|friday|no rush|about|after)\b)",
     r"\b(?:it is|its|this is) (?:really )?serious\b",
+    # blind set urgent_j: "is ther somone i can talk to rite now"
+    r"\b(?:is|are) (?:there|ther) (?:someone|somone|somebody|any ?one) i can (?:talk|speak) to "
+    r"(?:right now|rite now|now|tonight)\b",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -1534,15 +1556,23 @@ _COVER_STORY = (
     r"walked into)\b"
 )
 _COVER_STORY_RE = re.compile(_COVER_STORY)
+# "she means it, she did my arm last time" (blind set urgent_j): a threat from a parent
+# that is no figure of speech.
+_MEANT = (
+    r"\b(?:she|he|they) (?:means|meant) it\b|\b(?:did|done|broke|hurt|bruised) my (?:arm|wrist|"
+    r"face|eye|nose|ribs|back)\b"
+)
+_MEANT_RE = re.compile(_MEANT)
 _SERIOUS = re.compile(
     r"\b(?:help|police|999|not joking|no joke|not a joke|seriously|for real|i mean it|hotel|"
     r"he is (?:1[89]|[2-9]\d)|"
     r"again|bruises?|bleeding|blood|knife|not safe|crying|hurts|every day|every night|"
-    r"outside|scared|frightened|terrified|"
+    r"outside|scared|frightened|terrified|where i live|my address|"
+    r"(?:pics?|pictures?|photos?) of (?:my|our) (?:house|street|road|door|school|front door)|"
     # a lasting injury is never a joke, even with a nervous "lol"
     r"broken? (?:my|her|his) (?:arm|leg|nose|wrist|ribs?|jaw|finger|collarbone)|still (?:really "
     r"|so )?(?:sore|hurts|hurting|bleeding))\b"
-    r"|" + _COVER_STORY
+    r"|" + _COVER_STORY + "|" + _MEANT
 )
 # Trivial topics that make "i'll die", "kill me", "scared" an everyday complaint.
 _TRIVIAL = re.compile(
@@ -1606,6 +1636,8 @@ _RESOLVED = re.compile(
     r"|(?:staying|living|stopping) with (?:(?:my|her|his|our) \w+|her|him|them) now\b"
     r"|i am being (?:careful|safe|sensible)\b"
     r"|clean (?:for |since )?(?:over|nearly|almost|more than) (?:a|an|\d+|two|three)\b"
+    r"|\b(?:\d+|a few|two|three|four|five|six|seven|eight|nine|ten) (?:days|weeks|months|years) "
+    r"clean|(?:i have|have|i) stopped (?:now|for good)"
     r"|(?:that|it|this) was (?:ages|years|months|a long time|a year|\d+ years) ago"
     r"|nothing (?:bad |else )?happened|(?:all|it was all|it is all|everything) explained"
     r"|no further action|\bnfa\b|(?:police|they|school|social services) dealt with (?:it|him|her|"
@@ -1987,8 +2019,8 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
         return True
     if _INFO.search(canon[max(0, start - 60) : start]):
         return True
-    if _ANIMAL_BEFORE.search(before):
-        return True
+    if _ANIMAL_BEFORE.search(before) and not cue.startswith("only reason"):
+        return True  # (but "my dog was the only reason i stayed" is about the writer)
     if _DEATH_WORD.search(cue) and _DEVICE_BEFORE.search(before):
         return True  # "my battery's about to die"
     if cue.startswith("did not know where") and _OTHERS_WORRY.search(before):
@@ -2073,6 +2105,7 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
         if (
             _IDIOM_VERB.search(cue)
             and _IDIOM_CONDITION.match(after)
+            and not _MEANT_RE.search(canon)
             and _FAMILY_AGENT.search(
                 canon[max(0, start - 50) : start] + " " + cue.rsplit(" ", 2)[0]
             )
@@ -2116,15 +2149,16 @@ _RISK_IDIOM = re.compile(
     r"(?:me|her|him)|game|level|character|fortnite|fifa|hair|doctor said|prescribed|nose|myself "
     r"out|ball|pe|football|footy|training|cooking|oven|knee|finger|ankle|hand on|phone (?:is )?"
     r"dying|battery|my (?:head|knee|toe|elbow) on|bunk|cupboard|iron|heat|hits? (?:me|us) up|"
-    r"police (?:were|are|was|is) (?:\w+ )?(?:useless|rubbish|nice|ok|helpful|good|great|a joke|"
+    r"police(?: officers?)? (?:were|are|was|is) (?:\w+ )?(?:useless|rubbish|nice|ok|helpful|good|"
+    r"great|a joke|"
     r"fine|kind|sound|late|rude|horrible|mean|unfair|nasty|racist|disrespectful|patronising|"
     r"annoying|alright|slow|out of order|harsh|lovely|decent|pointless|no help|not helpful|"
-    r"not very)|police (?:brought|took|bring|drove|dropped) me home|knife and fork|"
-    r"butter knife|a tenner|a fiver|a quid|for the trip|for lunch|police (?:officer|officers) "
-    r"(?:were|are|was|is) (?:\w+ )?(?:kind|nice|lovely|helpful|good|great|sound)|"
+    r"not very)|police (?:brought|took|bring|drove|dropped) me (?:home|back)|knife and fork|"
+    r"butter knife|a tenner|a fiver|a quid|for the trip|for lunch|"
     r"owe (?:them|him|"
     r"her|you|my \w+) (?:a|an|one) |heart attack|panic attacks?|anxiety attacks?|"
     r"shot myself in the foot|shoot myself in the foot|rope swing|skipping rope|rope ladder|"
+    r"secret (?:for|about) (?:\w+ )?(?:birthday|surprise|present|party|christmas)|"
     r"hay ?fever|antibiotics|vitamins?|with food|inhaler|"
     r"(?:suicide|self harm|mental health) (?:prevention|awareness))\b"
 )

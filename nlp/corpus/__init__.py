@@ -14,10 +14,11 @@ Files (JSONL, one object per line: ``{"id", "text", "labels", "voice"}``):
 - ``blind/themes_{a,b,d,f,g}.jsonl`` (:data:`BLIND_TUNING_PATHS`) were written by
   people who saw no project code or corpus, only the taxonomy: they tune the
   weak-cue thresholds (the dev texts share the rules' phrasing, so they cannot
-  tell how far a weak cue may be trusted). ``blind/themes_{h,j,k,l}.jsonl``
-  were read to write cues. ``blind/themes_{c,e,i}.jsonl`` are held out, as is
-  ``blind/urgent_c.jsonl``; ``blind/urgent_{d,e,f,g,h}.jsonl`` were read to
-  write urgent cues (docs/nlp.md);
+  tell how far a weak cue may be trusted). ``blind/themes_{h,j,k,l,m,n}.jsonl``
+  (:data:`BLIND_TRAINING_PATHS`) were read to write cues and also train the
+  classifier. ``blind/themes_{c,e,i,o}.jsonl`` are held out, as is
+  ``blind/urgent_c.jsonl``; ``blind/urgent_{d,e,f,g,h,i,j}.jsonl`` were read to
+  write urgent cues and train the urgent second opinion (docs/nlp.md);
 - ``corrections.jsonl`` (:data:`CORRECTIONS_PATH`, optional, same shape) holds
   participation officers' **accepted review corrections**. When present,
   ``python -m nlp train`` adds it to the training data.
@@ -48,11 +49,15 @@ BLIND_TUNING_PATHS = (
     CORPUS_DIR / "blind" / "themes_f.jsonl",
     CORPUS_DIR / "blind" / "themes_g.jsonl",
 )
+# Blind theme sets read while writing cues, also training texts since the tenth
+# round (not the tuning sets above, whose job is to judge the model's weak-cue
+# confidence on texts it has not learnt; C, E, I and O stay held out).
+BLIND_TRAINING_PATHS = tuple(CORPUS_DIR / "blind" / f"themes_{name}.jsonl" for name in "hjklmn")
 # The urgent second opinion's training replies: the urgent dev set and the blind
 # urgent sets read while writing cues (urgent_c stays held out).
 URGENT_TRAINING_PATHS = (
     CORPUS_DIR / "urgent_dev.jsonl",
-    *(CORPUS_DIR / "blind" / f"urgent_{name}.jsonl" for name in "defgh"),
+    *(CORPUS_DIR / "blind" / f"urgent_{name}.jsonl" for name in "defghij"),
 )
 # Accepted review corrections (the one place this path is defined).
 CORRECTIONS_PATH = CORPUS_DIR / "corrections.jsonl"

@@ -8,6 +8,9 @@ from collections import Counter
 import pytest
 
 from nlp.corpus import (
+    BLIND_TRAINING_PATHS,
+    BLIND_TUNING_PATHS,
+    CORPUS_DIR,
     DEV_PATH,
     TEST_PATH,
     TRAIN_EXTRA_PATH,
@@ -154,6 +157,26 @@ def test_train_extra_is_well_formed_and_never_a_held_out_text(
     assert {row["voice"] for row in rows} == VOICES
     empty = sum(1 for row in rows if not row["labels"])
     assert 0.1 < empty / len(rows) < 0.45
+
+
+def test_read_blind_sets_that_train_never_repeat_a_held_out_text(
+    corpus: dict[str, list[dict[str, object]]],
+) -> None:
+    """The blind sets the classifier learns from (tenth round) share no text of seven
+    words or more with the dev and test splits, the weak-cue tuning sets or the
+    held-out blind sets. Writers who never met do write the same short replies
+    ("ok", "no", "my dad hit me", "mum kicked me out again"): 10 such texts recur."""
+    held_out_paths = [*BLIND_TUNING_PATHS]
+    held_out_paths += [CORPUS_DIR / "blind" / f"themes_{name}.jsonl" for name in "ceio"]
+    held_out = {norm(str(r["text"])) for split in ("dev", "test") for r in corpus[split]}
+    held_out |= {norm(str(r["text"])) for path in held_out_paths for r in read_jsonl(path)}
+    for path in BLIND_TRAINING_PATHS:
+        rows = read_jsonl(path)
+        assert len(rows) >= 300
+        for row in rows:
+            assert row["voice"] in VOICES
+            key = norm(str(row["text"]))
+            assert len(key.split()) < 7 or key not in held_out, f"{row['id']} is held out"
 
 
 def test_a_minus_label_keeps_the_fragment_in_its_section_without_the_label(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,14 @@ import pytest
 from nlp import combine
 from nlp.cli import main as cli_main
 from nlp.compiled_rules import COMPILED_RULES_NAME
-from nlp.corpus import CORRECTIONS_PATH, DEV_PATH, TRAIN_EXTRA_PATH, TRAIN_PATH, read_jsonl
+from nlp.corpus import (
+    BLIND_TRAINING_PATHS,
+    CORRECTIONS_PATH,
+    DEV_PATH,
+    TRAIN_EXTRA_PATH,
+    TRAIN_PATH,
+    read_jsonl,
+)
 from nlp.tagger import Tagger, tag
 from nlp.taxonomy import SAFETY_THEMES, THEME_IDS
 from nlp.textcat import (
@@ -53,10 +60,17 @@ def test_train_builds_a_model_that_loads(trained: Path) -> None:
     assert set(doc.cats) == set(THEME_IDS)
 
 
-def test_training_always_uses_the_hand_written_extra_texts(trained: Path) -> None:
+def test_training_always_uses_the_hand_written_extra_texts_and_read_blind_sets(
+    trained: Path,
+) -> None:
     record = json.loads((trained / BUILD_INFO_NAME).read_text())
-    assert record["train_texts"] == len(read_jsonl(TRAIN_PATH)) + len(read_jsonl(TRAIN_EXTRA_PATH))
+    blind = sum(len(read_jsonl(path)) for path in BLIND_TRAINING_PATHS)
+    assert blind >= 1800
+    assert record["train_texts"] == (
+        len(read_jsonl(TRAIN_PATH)) + len(read_jsonl(TRAIN_EXTRA_PATH)) + blind
+    )
     assert record["inputs"]["train_extra"] is not None
+    assert None not in record["inputs"]["blind_training"]
 
 
 def test_thresholds_file_has_every_label(trained: Path) -> None:
@@ -162,6 +176,7 @@ def test_train_uses_corrections_file(tmp_path: Path) -> None:
         train_path=small,
         corrections_path=corrections,
         train_extra_path=None,
+        blind_paths=(),
     )
     assert record["train_texts"] == 151
     assert record["inputs"]["corrections"] is not None
@@ -172,6 +187,7 @@ def test_train_uses_corrections_file(tmp_path: Path) -> None:
         train_path=small,
         corrections_path=tmp_path / "absent.jsonl",
         train_extra_path=None,
+        blind_paths=(),
     )
     assert missing["train_texts"] == 150 and missing["inputs"]["corrections"] is None
 
@@ -193,6 +209,7 @@ def test_cli_train_and_evaluate(trained: Path, tmp_path: Path) -> None:
     # Training is deterministic: another process builds the same bytes.
     assert _files(out) == _files(trained)
     n_train = len(read_jsonl(TRAIN_PATH)) + len(read_jsonl(TRAIN_EXTRA_PATH))
+    n_train += sum(len(read_jsonl(path)) for path in BLIND_TRAINING_PATHS)
     assert f"train_texts: {n_train}" in proc.stdout
     assert (out / THRESHOLDS_NAME).exists()
     proc = run("evaluate", "--model", str(out))

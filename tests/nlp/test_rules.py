@@ -653,6 +653,66 @@ def test_ninth_round_false_friends(text: str, theme: str) -> None:
     assert theme not in tag(text).themes
 
 
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # Criminal exploitation as blind sets M and N put it: a lookout, a paid trip,
+        # a debt for goods taken, a flat to sell from, a busy line, voice-to-text.
+        ("they had me at the end of the street to whistle if the feds came", "cce"),
+        ("a lad said i can make 100 quid a day if i go to Exeter", "cce"),
+        ("i owe this lad now cos the stuff got nicked off me", "cce"),
+        ("im scared of the man i owe so i stayed out", "cce"),
+        ("some lads are using her flat to deal from", "cce"),
+        ("nitties calling his line all night", "cce"),
+        ("worried its county lions tbh", "cce"),
+        ("been going to Devon and coming back with money", "cce"),
+        ("he was bagging up in his room", "cce"),
+        # Friends in dialect; a parent's rows; parents rowing in front of her.
+        ("stopped at my marras till sunday", "peers"),
+        ("was oot wi the lasses", "peers"),
+        ("we have had some rows over his phone", "family_conflict"),
+        ("then they had a blazing row in the street", "family_conflict"),
+        # A screening outcome denies only up to its own sentence.
+        ("CSE screening at last RHI: low. Since then a man of 30 has asked her for nudes.", "cse"),
+        ("CSE risk graded HIGH. No concerns about school.", "cse"),
+        # A new subject after a comma ends even a long denial.
+        ("No concerns about exploitation, she was at her friends all night", "peers"),
+    ],
+)
+def test_tenth_round_phrasings(text: str, theme: str) -> None:
+    assert theme in tag(text).themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # Screening and strategy outcomes in professionals' notes (blind set M).
+        ("CCE screening came back low. Missing linked to rows at home.", "cce"),
+        ("Negative screening for CSE and CCE. She missed the bus.", "cse"),
+        ("Screening 02/03: CCE \u2013 no concerns. Went to a party.", "cce"),
+        ("CSE and CCE considered at strategy; no evidence of exploitation found.", "cse"),
+        ("CSE/CCE screening done. Both low, no indicators.", "cce"),
+        ("CSE concerns no longer present; closed to the panel.", "cse"),
+        ("Seen with lots of cash; it was birthday money. No CCE concerns.", "cce"),
+        ("Seen with an older male. Outcome: no concerns, NFA.", "risky_adults"),
+        ("Asked about older men \u2013 'no'. Asked about school \u2013 'fine'.", "risky_adults"),
+        ("Strategy held: no indicators of criminal exploitation or county lines.", "cce"),
+        ("nobody is grooming me, he is in my year", "cse"),
+        # Relatives and their ages; adult "friends"; a word of address.
+        ("my cousin sam gave me a lift home after, hes 24", "risky_adults"),
+        ("my big brother collects me from the youth centre on fridays hes 22", "risky_adults"),
+        ("my friend dan is 25 and we talk on snap", "peers"),
+        ("mum says a 'friend' bought her the trainers", "peers"),
+        ("no ta mate", "peers"),
+        # Held somewhere or robbed: no grounding, no sanction.
+        ("She was kept in a flat for two days by the men.", "boundaries"),
+        ("older boys in the park took his phone", "boundaries"),
+    ],
+)
+def test_tenth_round_false_friends(text: str, theme: str) -> None:
+    assert theme not in tag(text).themes
+
+
 def test_matcher_gates_never_skip_a_pattern_that_would_match() -> None:
     """The theme rules run a token Matcher only when the text holds a gate word and
     a word for every required position of one of its patterns: on every dev text,

@@ -232,6 +232,22 @@ CONCEPTS = [
     "my stepdad locked me in the garage because i was late, its freezing",
     "they are taking me to pakistan next week to get married",
     "sat on the window ledge again last night and still feel like doing it",
+    # blind set urgent_i (tenth round): a threat that knows where the child lives, even
+    # beside a "lol"; nowhere safe; "mans" with blades
+    "lol the lad from the party keeps sending me photos of my road saying hes coming for me",
+    "got nowhere safe to stay 2nite",
+    "theres mans outside my block with shanks",
+    # blind set urgent_j: younger children, few words, said indirectly
+    "its better this way, dont be sad",
+    "i just want to disapear forever",
+    "i want to be with my grandad in heaven",
+    "i feel like doing sumthing bad to myself",
+    "the cat was the only reason i stayed",
+    "gave away all my games, i wont need them",
+    "my brother climbed onto the roof and wont come down",
+    "he says its our secret and it hurts",
+    "dad said hell kill me when i get in and he means it",
+    "is there somebody i can talk to right now",
 ]
 
 # Idioms, jokes, past events now resolved, complaints, tasks and later calls.
@@ -349,6 +365,14 @@ HARD_NEGATIVES = [
     "the police officer was nice when they found me, tell him thanks",
     "my mates brother got stabbed last year, im being careful now",
     "he used to hang around with the older lads but not now",
+    # blind set urgent_i
+    "the police officer was rude to me when they found me",
+    "police brought me back and i went straight to bed",
+    "i used to cut but ive stopped now, 6 months clean",
+    # blind set urgent_j
+    "i want it to stop raining so we can go to the beach",
+    "my sister took my phone to play roblox and wont give it back",
+    "its our little secret for mums birthday, shes getting a puppy",
 ]
 
 # Phrasing no cue was written for: a harm word in the company of distress, a time
