@@ -677,6 +677,25 @@ def test_ninth_round_false_friends(text: str, theme: str) -> None:
         ("CSE risk graded HIGH. No concerns about school.", "cse"),
         # A new subject after a comma ends even a long denial.
         ("No concerns about exploitation, she was at her friends all night", "peers"),
+        # The placement as set P put it: contact, staff who keep changing, residents.
+        ("the contact worker wrote down everything i said to my son", "placement"),
+        ("Carer here, is friday's contact still on?", "placement"),
+        ("contact with his sister would not go ahead again", "placement"),
+        ("they only let us see our boy once a month", "placement"),
+        ("agency staff keep changing, i dont know anyone", "placement"),
+        ("the older boys here take my stuff", "placement"),
+        ("a girl who moved in last week keeps starting on me", "placement"),
+        # Mental health said of someone else, or with a number; school said plainly.
+        ("her mum says she wants to die", "mental_health"),
+        ("He talks about not wanting to be here.", "mental_health"),
+        ("had taken 20 tablets and some vodka", "mental_health"),
+        ("she hasn't slept for 4 nights", "mental_health"),
+        ("i cut when it gets too much", "mental_health"),
+        ("the voices in my head got louder", "mental_health"),
+        ("drinking is the only thing that helps me cope", "mental_health"),
+        ("they put him on half days after christmas", "school"),
+        ("couldnt face college so i went to town", "school"),
+        ("i keep getting sent out for talking", "school"),
     ],
 )
 def test_tenth_round_phrasings(text: str, theme: str) -> None:
@@ -704,6 +723,10 @@ def test_tenth_round_phrasings(text: str, theme: str) -> None:
         ("my friend dan is 25 and we talk on snap", "peers"),
         ("mum says a 'friend' bought her the trainers", "peers"),
         ("no ta mate", "peers"),
+        # Hungry, not low: "hadn't eaten in two days" (blind set M).
+        ("He stole food because he hadn't eaten in two days.", "mental_health"),
+        # A kinship carer named as who is writing.
+        ("Kinship carer (nan) reports she came home at 10pm, fine.", "placement"),
         # Held somewhere or robbed: no grounding, no sanction.
         ("She was kept in a flat for two days by the men.", "boundaries"),
         ("older boys in the park took his phone", "boundaries"),
