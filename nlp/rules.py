@@ -1404,6 +1404,28 @@ def boundaries_rules() -> list[Rule]:
             ),
             score=0.75,
         ),
+        # Tenth round (blind set Q): rules said plainly by parents, carers and the
+        # child; going anyway; a parent or carer taking the phone.
+        Rule(
+            "boundaries.said_plainly",
+            "boundaries",
+            phrases(
+                "knew (she|he|i|they) (wouldnt|wouldn't|would not|was not|wasnt|wasn't) (be )?(allowed|let)",  # noqa: E501
+                "(no visitors|no-visitors|no boyfriends|no girlfriends|no friends round|no friends over|no sleepovers) (rule|policy)",  # noqa: E501
+                "(always been|that 's|thats|that is|it 's|its|it is) (my|our|the house) rule",
+                "(i|we) (dont|don't|do not|never) allow (boyfriends|girlfriends|friends|him|her|them|phones)",  # noqa: E501
+                "could (no longer|not|nt|n't) (stay over|come round|come over|sleep over)",
+                "(said|told) (she|he|her|him) (is |was |'s |s )?not to (go|see|stay|come round|come over)",  # noqa: E501
+                "(went|goes|go|going|gone) (out )?anyway",
+                "(wont|won't|will not|wouldnt|wouldn't|would not|doesnt|doesn't|does not|dont|don't|do not|never) let (me|her|him|us) (phone|call|ring|text|message|contact|visit|have my phone|have her phone|have his phone)",  # noqa: E501
+                "(cant|can't|cannot|not allowed to) (i )?have my (phone|fone|xbox|laptop)",
+                "phones? (off|away|handed in) (at|by|after) (8|9|10|11|nine|ten|eleven|bedtime)",
+                "(rules|curfew) (are|is|r) (pathetic|ridiculous|stupid|unfair|too strict|rubbish|a joke|mad|dead strict)",  # noqa: E501
+                "(staff|carers|mum|dad|they) (are|is|r) (ridiculous|too strict|dead strict|so strict|well strict)",  # noqa: E501
+                "(mum|mam|dad|staff|carers|carer|they|she|he|foster carer|fc|nan|gran|stepdad|stepmum) (took|takes|has taken|have taken|confiscated|confiscates) (my|her|his) (stuff and my |things and my )?(phone|fone|xbox|ps5|laptop|tablet|sim|charger)",  # noqa: E501
+            ),
+            score=0.75,
+        ),
         Rule(
             "boundaries.objects",
             "boundaries",
@@ -1564,6 +1586,21 @@ def family_conflict_rules() -> list[Rule]:
             window=True,
         ),
         Rule("family_conflict.not_a_row", None, phrases("in a row"), blocks=("family_conflict",)),
+        # Tenth round (blind set Q): rejection and parents at odds said plainly.
+        Rule(
+            "family_conflict.said_plainly",
+            "family_conflict",
+            phrases(
+                "(they|we) (row|argue|fight|clash) (most nights|every night|all the time|constantly|every day|non stop|nonstop)",  # noqa: E501
+                "(hasnt|hasn't|has not|hadnt|hadn't|had not|wont|won't|will not|doesnt|doesn't|does not) (spoken|speak|talk|talked|spoke) to (him|her|me) since",  # noqa: E501
+                "turning (her|him|them|the kids) against (me|her mum|his mum|his dad|her dad|us)",
+                "(my|her|his) (family|parents|mum|mam|dad) (dont|don't|do not|doesnt|doesn't|does not) (care|care about me|want me)",  # noqa: E501
+                "(every time|everytime|whenever) we (argue|row|fight)",
+                "(cant|can't|cannot) agree on anything",
+                "(everyone|everybody) at home (was|is|were|are|kept|keeps) (arguing|fighting|rowing|shouting)",  # noqa: E501
+            ),
+            score=0.75,
+        ),
         Rule(
             "family_conflict.rows",
             "family_conflict",

@@ -696,6 +696,17 @@ def test_ninth_round_false_friends(text: str, theme: str) -> None:
         ("they put him on half days after christmas", "school"),
         ("couldnt face college so i went to town", "school"),
         ("i keep getting sent out for talking", "school"),
+        # Rules said plainly; going anyway; rejection and parents at odds (set Q).
+        ("she knew she wouldnt be allowed so she didnt ask", "boundaries"),
+        ("the home has a no sleepovers policy so i stayed at hers anyway", "boundaries"),
+        ("i told her she was not to see him and she went anyway", "boundaries"),
+        ("mum wont let me ring my dad", "boundaries"),
+        ("my carers took my phone and xbox", "boundaries"),
+        ("the rules here r stupid", "boundaries"),
+        ("his dad has not spoken to him since christmas", "family_conflict"),
+        ("her dad is turning her against me", "family_conflict"),
+        ("my family dont care about me", "family_conflict"),
+        ("everyone at home was shouting so i went out", "family_conflict"),
     ],
 )
 def test_tenth_round_phrasings(text: str, theme: str) -> None:
@@ -723,6 +734,8 @@ def test_tenth_round_phrasings(text: str, theme: str) -> None:
         ("my friend dan is 25 and we talk on snap", "peers"),
         ("mum says a 'friend' bought her the trainers", "peers"),
         ("no ta mate", "peers"),
+        # Thrown out is not a rule: "told him not to come back".
+        ("Stepdad told him not to come back and threw his stuff out.", "boundaries"),
         # Hungry, not low: "hadn't eaten in two days" (blind set M).
         ("He stole food because he hadn't eaten in two days.", "mental_health"),
         # A kinship carer named as who is writing.
