@@ -24,8 +24,9 @@ EPS = 1e-9
 # The sixth round rebuilt the splits from the same fragment deal after relabelling
 # placement by the taxonomy (docs/nlp.md); the session's starting code scores the
 # rebuilt test split as it scored the old one (micro 0.871, risky_adults recall 0.829).
-# Issue target: micro-F1 >= 0.90. Reached 0.897 in the eighth round (0.899 mid-round;
-# 0.889 in the seventh, 0.874 in the fifth).
+# Issue target: micro-F1 >= 0.90. Reached 0.897 in the tenth round (whose retrained
+# model gained on every held-out blind set), 0.898 in the ninth, 0.897 in the eighth
+# (0.899 mid-round; 0.889 in the seventh, 0.874 in the fifth).
 MICRO_F1_FLOOR = 0.89
 # Issue target: every label's F1 >= 0.80. Reached by all but cse (below);
 # family_conflict 0.897 and placement 0.839 since the sixth round (0.773, 0.756).
@@ -52,7 +53,9 @@ LABEL_F1_FLOOR = {
 # 0.907, cse 0.917, cce 1.000 (fifth round 0.829, 0.917, 1.000; second round:
 # 0.798, 0.700, 0.905). risky_adults fell to 0.783 in the sixth round because
 # dev, rebuilt, tuned its model-only threshold to 0.95 instead of 0.85; the
-# eighth round's CSE -> risky_adults implication raised it to 0.907
+# eighth round's CSE -> risky_adults implication raised it to 0.907; the tenth
+# round's model, trained on the read blind sets too, finds 2 fewer here (0.891) and
+# more on every held-out blind set
 # (docs/nlp.md, "Eighth round").
 SAFETY_RECALL_FLOOR = {"risky_adults": 0.89, "cse": 0.91, "cce": 0.98}
 # Issue target: at most 5% of negated or denied mentions tagged. Reached 4.6% (4/87).
@@ -62,7 +65,8 @@ NEGATED_WRONG_CEILING = 0.05
 # blind in the fourth round (the old set, seen while fixing, was 40/40 and is now part of
 # dev); see docs/nlp.md.
 URGENT_RECALL_FLOOR = 0.98
-# Issue target: urgent precision >= 0.85. Reached 0.952 on the fresh set (0.921 before).
+# Issue target: urgent precision >= 0.85. Reached 0.967 on the fresh set (0.952 before the
+# tenth round, 0.921 before that).
 URGENT_PRECISION_FLOOR = 0.85
 # Issue target: sentiment accuracy >= 0.80. Reached 0.933.
 SENTIMENT_ACCURACY_FLOOR = 0.80
