@@ -156,6 +156,8 @@ def adult_partner_cues(text: str, candidates: list[Candidate]) -> list[Candidate
 CHILD_AGE = re.compile(
     r"\b(?:i'?m|i am|aged|age|yp|she'?s|she is|female|male|f|m)\W{0,3}(1[67])\b", re.I
 )
+# ... or named: "Charlie's boyfriend is 19; Charlie is 17" (blind set Q).
+CHILD_NAMED_AGE = re.compile(r"\b[A-Z][a-z]+ is (1[67])\b")
 AGE_NUMBER = re.compile(r"\b(1[89]|[2-9][0-9])\b")
 
 
@@ -165,7 +167,7 @@ def near_age_partners(text: str, candidates: list[Candidate]) -> list[Candidate]
     apart at most). In the blind sets read, all 5 texts with a partner of 18 or
     19 and a child of 16 or 17 were labelled so, and all 5 with a child of 13 or
     14 were CSE (ninth round). Empty unless every such cue qualifies."""
-    child = [int(m.group(1)) for m in CHILD_AGE.finditer(text)]
+    child = [int(m.group(1)) for m in (*CHILD_AGE.finditer(text), *CHILD_NAMED_AGE.finditer(text))]
     if not child:
         return []
     partner = [c for c in candidates if c.rule_id in ADULT_PARTNER_RULES]

@@ -64,6 +64,8 @@ TRIGGERS: tuple[Trigger, ...] = (
             "not known to",
             "(no|nil) (intelligence|information|evidence|indication|indications) (linking|connecting|that|of|to suggest)",  # noqa: E501
             "(no|not) (involved|involvement) in",
+            # "It's nothing to do with a boyfriend" (blind set Q)
+            "nothing to do with",
         ),
         pre=8,
         comma_stops=False,
@@ -132,6 +134,10 @@ PSEUDO_TRIGGERS: PhraseTemplates = phrases(
     "(nt|n't|not|never) (stop|stopped)",
     # "couldnt face going home": dreading it, not denying it.
     "(nt|n't|not|never) face",
+    # A partner kept from the child by a rule: "no seeing his girlfriend on weekdays",
+    # "he can't see his girlfriend" (blind set Q).
+    "no seeing",
+    "(nt|n't|not|cannot|cant) (see|visit|meet) (my|his|her) (girlfriend|boyfriend|gf|bf|partner)",
     "(nt|n't|not|dnt) know (why|what|where|how|when|if|whether|the|it|that|this|a|much|exactly)",
     "not (my|her|his|a|the) (home|house|family|choice|fault|real)",
     # A condition is not a denial: "if i dont do the runs he'll send the vids".
@@ -348,7 +354,9 @@ _NEGATIVE_OUTCOME = re.compile(
     r"risks?|disclosures?)(?: (?:were |have been |was )?(?:identified|raised|noted|disclosed|found|"
     r"reported|present))?|no longer (?:present|a concern|a risk|indicated)|not (?:indicated|"
     r"evidenced|substantiated|identified)|nothing (?:of concern|disclosed|identified|to suggest)|"
-    r"none identified|negative|(?:returned|came back|graded|rated|scored|assessed as|as|both|"
+    r"none identified|negative (?:screening|screen|result|outcome|for)|(?:screening|screened|"
+    r"result|outcome|returned|came back)\W{0,3}(?:as |was )?negative|"
+    r"(?:returned|came back|graded|rated|scored|assessed as|as|both|"
     r"risk|score(?: \d+)?)\W{0,3}low(?: risk)?|low risk)\b",
     re.I,
 )
@@ -371,10 +379,11 @@ def _negative(text: str) -> bool:
     return any(not _OTHER_OBJECT.match(text, m.end()) for m in _NEGATIVE_OUTCOME.finditer(text))
 
 
-def _names_topic(text: str) -> bool:
-    return _BOTH_TOPICS.search(text) is not None or any(
-        topic.search(text) for topic in _SCREEN_TOPICS.values()
-    )
+def _topics(text: str) -> set[str]:
+    """The safety themes a sentence names as a screening topic."""
+    if _BOTH_TOPICS.search(text):
+        return {"cse", "cce"}
+    return {theme for theme, topic in _SCREEN_TOPICS.items() if topic.search(text)}
 
 
 def screening_denials(doc: Doc) -> dict[str, int]:
@@ -384,9 +393,7 @@ def screening_denials(doc: Doc) -> dict[str, int]:
     sents = list(doc.sents)
     for n, sent in enumerate(sents):
         text = sent.text
-        topics = {theme for theme, topic in _SCREEN_TOPICS.items() if topic.search(text)}
-        if _BOTH_TOPICS.search(text):
-            topics |= {"cse", "cce"}
+        topics = _topics(text)
         if not topics:
             continue
         outcome, end = text, sent.end_char
@@ -395,7 +402,7 @@ def screening_denials(doc: Doc) -> dict[str, int]:
             and _SCREEN_WORDS.search(text)
             and not _POSITIVE_OUTCOME.search(text)
             and n + 1 < len(sents)
-            and not _names_topic(sents[n + 1].text)
+            and not _topics(sents[n + 1].text)
         ):
             outcome, end = sents[n + 1].text, sents[n + 1].end_char  # "... Both low."
         if not _negative(outcome) or _POSITIVE_OUTCOME.search(_NEGATIVE_OUTCOME.sub(" ", outcome)):

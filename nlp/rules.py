@@ -2510,8 +2510,20 @@ def relationship_rules() -> list[Rule]:
             phrases(
                 "(man|adult|male|men|guy) who (said|says|claims|claimed|calls himself) (he|she) (was|is) (her|his|my) (boyfriend|girlfriend|partner|bf)",  # noqa: E501
                 "(man|adult|male|guy) (she|he|i) (calls|call|called) (her|his|my) (boyfriend|bf|partner)",  # noqa: E501
+                # a parent's former partner (blind set Q): "my ex-husband lets her..."
+                "ex (- )?(husband|wife|hubby|partner)",
             ),
             blocks=("relationship",),
+        ),
+        # Tenth round (blind set Q): sneaking out to a boy, and the partner kept from
+        # the child by a rule.
+        Rule(
+            "relationship.sneaking_out",
+            "relationship",
+            phrases(
+                "(sneaking|sneak|sneaks|snuck|sneaked) out to (see|meet) (a|her|his|this|that) (boy|girl|lad|lass)",  # noqa: E501
+            ),
+            score=0.85,
         ),
     ]
 
@@ -3265,6 +3277,8 @@ def risky_adults_rules() -> list[Rule]:
                 "(driving instructor|driving lesson|driving lessons)",
                 "(older|other|big) (lads|boys|girls|kids|ones|residents) (in|at) the (house|home|unit|resi|placement)",  # noqa: E501
                 "older than (me|her|him) (he|she|hes|shes|he 's|she 's|he s|she s|he is|she is) (13|14|15|16|17)",  # noqa: E501
+                # "my bf is literally a year older than me" (blind set Q)
+                "(a|one|1|two|2|a couple of|couple of) (year|years|yr|yrs) older than (me|her|him)",
             ),
             blocks=("risky_adults", "cse"),
         ),

@@ -1671,7 +1671,7 @@ _PAST = re.compile(
     r"\b(?:used to|last (?:year|month|week|summer|winter|spring|autumn|time|night|weekend)|"
     r"(?:years?|months?|weeks?|days?) ago|when i (?:was|went|first|ran)|back (?:then|when)|in "
     r"the past|before|previously|was|were|had|felt|thought|went missing|ran away|did|got|said|"
-    r"in (?:year|the summer|primary)|when i was younger|as a kid|kept|at the time|took|"
+    r"in (?:year|the summer|primary)|when i was younger|as a kid|kept|at the time|"
     r"(?:back )?in (?:january|february|march|april|june|july|august|september|october|november|"
     r"december))\b"
 )

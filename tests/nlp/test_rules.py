@@ -675,6 +675,7 @@ def test_ninth_round_false_friends(text: str, theme: str) -> None:
         # A screening outcome denies only up to its own sentence.
         ("CSE screening at last RHI: low. Since then a man of 30 has asked her for nudes.", "cse"),
         ("CSE risk graded HIGH. No concerns about school.", "cse"),
+        ("CSE: negative experiences with older men who give her lifts.", "cse"),
         # A new subject after a comma ends even a long denial.
         ("No concerns about exploitation, she was at her friends all night", "peers"),
         # The placement as set P put it: contact, staff who keep changing, residents.
@@ -707,6 +708,12 @@ def test_ninth_round_false_friends(text: str, theme: str) -> None:
         ("her dad is turning her against me", "family_conflict"),
         ("my family dont care about me", "family_conflict"),
         ("everyone at home was shouting so i went out", "family_conflict"),
+        # A partner kept away by a rule, or sneaked out to; a named child's age.
+        ("mum found out shes been sneaking out to see a boy", "relationship"),
+        ("staff say he cant see his girlfriend after 8", "relationship"),
+        ("no seeing her boyfriend on school nights, thats the rule", "relationship"),
+        ("Amy's boyfriend is 18; Amy is 17. Families aware.", "relationship"),
+        ("my gf is like a year older than me", "relationship"),
     ],
 )
 def test_tenth_round_phrasings(text: str, theme: str) -> None:
@@ -734,6 +741,11 @@ def test_tenth_round_phrasings(text: str, theme: str) -> None:
         ("my friend dan is 25 and we talk on snap", "peers"),
         ("mum says a 'friend' bought her the trainers", "peers"),
         ("no ta mate", "peers"),
+        # A parent's ex; a boyfriend denied; a partner a year older (set Q).
+        ("her ex-husband lets her stay up till 2", "relationship"),
+        ("this has nothing to do with a boyfriend", "relationship"),
+        ("my bf is a year older than me, thats all", "risky_adults"),
+        ("Amy's boyfriend is 18; Amy is 17. Families aware.", "cse"),
         # Thrown out is not a rule: "told him not to come back".
         ("Stepdad told him not to come back and threw his stuff out.", "boundaries"),
         # Hungry, not low: "hadn't eaten in two days" (blind set M).
