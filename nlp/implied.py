@@ -87,6 +87,19 @@ BOY = re.compile(
     r"\b(?:son|boy|lad)\b|\(\s*1\d\s*,\s*m\s*\)|\bm\s*,\s*1\d\b|\b(?:juvenile|young) male\b",
     re.I,
 )
+# Someone else's partner ("her sister's boyfriend, Ryan (22)", "my friend Jade has a
+# boyfriend who's 24"): his age may make him a risky adult, but says nothing of the
+# child's exploitation (blind set Q). An adult cue starting inside one or within 40
+# characters after it is no partner of the child's: it implies CSE only with grooming
+# context, as any adult does (the rules' ``relationship.someone_elses_adult`` blocks a
+# CSE cue on such a partner's age).
+SOMEONE_ELSES_PARTNER = re.compile(
+    r"\b(?:sister|brother|friend|mate|mum|mam|dad|cousin|auntie|aunt|nan|bestie)(?:'s|\u2019s|s)? "
+    r"(?:new |older )?(?:boyfriend|girlfriend|bf|gf|partner|fella)\b"
+    r"|\b(?:friend|mate|sister|cousin|bestie)(?: \w+)? (?:has|had|has got|'s got) (?:a|an) "
+    r"(?:new |older )?(?:boyfriend|girlfriend|bf|gf)\b",
+    re.I,
+)
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|im|i'm)\b", re.I)
 # Drug running, debts and selling: the adult is a CCE "elder" (nlp.md: carrying
 # or selling for someone is ``cce``), even when the rules did not name CCE.
@@ -105,14 +118,26 @@ def implied_cse(text: str, candidates: list[Candidate]) -> list[Candidate]:
     adults = [c for c in live if c.theme == "risky_adults"]
     if not adults:
         return []
-    partner = [c for c in adults if c.rule_id in PARTNER_RULES]
-    if not partner and any(
-        not _peer_or_denied(m, text, candidates) for m in PARTNER_CONTEXT.finditer(text)
+    # Someone else's partner is no partner of the child's; only grooming (below) counts.
+    others = [m.span() for m in SOMEONE_ELSES_PARTNER.finditer(text)]
+    own = [c for c in adults if not any(a <= c.start_char <= b + 40 for a, b in others)]
+    partner = [c for c in own if c.rule_id in PARTNER_RULES]
+    if (
+        not partner
+        and own
+        and any(
+            not _peer_or_denied(m, text, candidates)
+            and not any(a <= m.start() < b for a, b in others)
+            for m in PARTNER_CONTEXT.finditer(text)
+        )
     ):
-        partner = adults
+        partner = own
     if not partner and GROOMING_CONTEXT.search(text):
         criminal = any(c.theme == "cce" for c in candidates) or CRIMINAL_CONTEXT.search(text)
-        girl = GIRL.search(text) and not BOY.search(text)
+        # (not the "sister" of "her sister's boyfriend")
+        girl = any(
+            not any(a <= m.start() < b for a, b in others) for m in GIRL.finditer(text)
+        ) and not BOY.search(text)
         if not criminal and (girl or FIRST_PERSON.search(text)):
             partner = adults
     return [replace(c, theme="cse", rule_id="cse.implied." + c.rule_id) for c in partner[:1]]

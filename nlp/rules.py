@@ -1003,6 +1003,11 @@ OTHER_PEOPLE = [
 
 ADULT_MAN = "(man|men|guy|guys|bloke|blokes|male|males|geezer|fella|adult|adults)"
 OVERDOSE_DRUGS = ["paracetamol", "tablets", "pills", "ibuprofen", "co-codamol", "codeine"]
+# An age given within a few words: "boyfriend, Ryan (22)", "girlfriend is like 25".
+AGE_SOON_AFTER: TokenPattern = [
+    {"TEXT": {"NOT_IN": [".", "!", "?"]}, "OP": "{0,4}"},
+    {"TEXT": {"REGEX": r"^(1[89]|[2-9][0-9])$"}},
+]
 QUOTES = ["'", '"', "\u2018", "\u2019", "\u201c", "\u201d"]
 # Words that bring another person (or a new sentence) between a relative and an age.
 OTHER_PERSON = [".", "!", "?", "man", "men", "guy", "lad", "lads", "bloke", "someone", "somebody"]
@@ -2503,6 +2508,36 @@ def relationship_rules() -> list[Rule]:
             None,
             patterns=(possessive, plural_possessive),
             blocks=("relationship",),
+        ),
+        # Someone else's adult partner ("her sister's boyfriend, Ryan (22)", "Dad's
+        # girlfriend is like 25", "my friend Jade has a boyfriend who's 24") may be a
+        # risky adult, but his age says nothing of the child's exploitation (blind
+        # set Q: 6 texts, none labelled cse).
+        Rule(
+            "relationship.someone_elses_adult",
+            None,
+            patterns=(
+                [*possessive, *AGE_SOON_AFTER],
+                [
+                    {"LOWER": {"IN": ["dad", "father", "stepdad", "uncle", "grandad"]}},
+                    {"LOWER": {"IN": ["'s", "\u2019s", "s"]}},
+                    {"LOWER": {"IN": ["girlfriend", "gf", "partner", "new"]}},
+                    {"LOWER": {"IN": ["girlfriend", "gf", "partner"]}, "OP": "?"},
+                    *AGE_SOON_AFTER,
+                ],
+                [*plural_possessive, *AGE_SOON_AFTER],
+                [
+                    {"LOWER": {"IN": [*OTHER_PEOPLE, "dad", "dads"]}},
+                    {"IS_TITLE": True, "OP": "?"},
+                    {"LOWER": {"IN": ["has", "had", "have", "'s", "got"]}},
+                    {"LOWER": "got", "OP": "?"},
+                    {"LOWER": {"IN": ["a", "an", "this", "new"]}},
+                    {"LOWER": {"IN": ["new", "older"]}, "OP": "?"},
+                    {"LOWER": {"IN": PARTNER_WORDS}},
+                    *AGE_SOON_AFTER,
+                ],
+            ),
+            blocks=("cse",),
         ),
         Rule(
             "relationship.adult_claims_partner",

@@ -714,6 +714,8 @@ def test_ninth_round_false_friends(text: str, theme: str) -> None:
         ("no seeing her boyfriend on school nights, thats the rule", "relationship"),
         ("Amy's boyfriend is 18; Amy is 17. Families aware.", "relationship"),
         ("my gf is like a year older than me", "relationship"),
+        # Someone else's partner who grooms the child is still CSE.
+        ("my sisters boyfriend (26) bought me clothes and says come round when shes out", "cse"),
     ],
 )
 def test_tenth_round_phrasings(text: str, theme: str) -> None:
@@ -746,6 +748,10 @@ def test_tenth_round_phrasings(text: str, theme: str) -> None:
         ("this has nothing to do with a boyfriend", "relationship"),
         ("my bf is a year older than me, thats all", "risky_adults"),
         ("Amy's boyfriend is 18; Amy is 17. Families aware.", "cse"),
+        # Someone else's adult partner, with no grooming of the child (set Q).
+        ("My sister's boyfriend is like 25, a bit dodgy, but I never see him.", "cse"),
+        ("Dad's girlfriend is like 26 and she tells me what to do.", "cse"),
+        ("My friend Mia has a boyfriend who's 23 and she wanted me to meet his mates.", "cse"),
         # Thrown out is not a rule: "told him not to come back".
         ("Stepdad told him not to come back and threw his stuff out.", "boundaries"),
         # Hungry, not low: "hadn't eaten in two days" (blind set M).
