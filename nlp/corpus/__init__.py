@@ -16,10 +16,11 @@ Files (JSONL, one object per line: ``{"id", "text", "labels", "voice"}``):
   weak-cue thresholds (the dev texts share the rules' phrasing, so they cannot
   tell how far a weak cue may be trusted). ``blind/themes_{h,j,k,l,m,n}.jsonl``
   (:data:`BLIND_TRAINING_PATHS`) were read to write cues and also train the
-  classifier; ``blind/themes_{p,q}.jsonl`` were read to write cues only (training on P
-  lowered the held-out scores). ``blind/themes_{c,e,i,o}.jsonl`` are held out, as is
-  ``blind/urgent_c.jsonl``; ``blind/urgent_{d,e,f,g,h,i,j,k}.jsonl`` were read to
-  write urgent cues and train the urgent second opinion (docs/nlp.md);
+  classifier; ``blind/themes_{p,q}.jsonl`` were read to write cues only (training
+  on P lowered the held-out scores). ``blind/themes_{c,e,i,o,r}.jsonl`` are held
+  out, as are ``blind/urgent_c.jsonl`` and ``blind/urgent_l.jsonl``;
+  ``blind/urgent_{d,e,f,g,h,i,j,k}.jsonl`` were read to write urgent cues and
+  train the urgent second opinion (docs/nlp.md);
 - ``corrections.jsonl`` (:data:`CORRECTIONS_PATH`, optional, same shape) holds
   participation officers' **accepted review corrections**. When present,
   ``python -m nlp train`` adds it to the training data.
