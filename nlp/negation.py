@@ -57,7 +57,9 @@ TRIGGERS: tuple[Trigger, ...] = (
             "no (concerns|concern|worries|issues) (about|re|regarding|around|of|for|with)?",
             "(no|nil) (concerns|concern|worries|issues) (were |have been |had been |was |has been )?(raised|noted|identified|reported|expressed|shared) (about|re|regarding|around|in relation to|for|with)",  # noqa: E501
             "no (evidence|indication|indications|indicator|indicators|signs|sign|suggestion|disclosure|disclosures|reports|report) (of|that|regarding|re|about|around|for|concerning)?",  # noqa: E501
-            "(no one|no1|noone|no-one|nobody|no ones|no one 's|no one has|nobody has|no one s) (has |have |had |ever |is |was |'s |s )?(asked|made|forced|told|given|gave|touched|sent|offered|pressured|grooming|groomed|exploiting|exploited)",  # noqa: E501
+            "(no one|no1|noone|no-one|nobody|no ones|no one 's|no one has|nobody has|no one s) (has |have |had |ever )?(asked|made|forced|told|given|gave|touched|sent|offered|pressured|groomed|exploited)",  # noqa: E501
+            # "Nobody's grooming me" (set M)
+            "(no one|noone|no-one|nobody|no1) (is|was|'s|s) (grooming|exploiting|using)",
             "(nothing|no information|no intelligence) to (suggest|indicate)",
             "(did not|did nt|didn't|has not|has nt|hasn't) disclose",
             "(denies|deny|denying) (any )?",
