@@ -122,6 +122,17 @@ def test_shipped_model_records_current_inputs() -> None:
     assert record["inputs"] == build_inputs(TRAIN_PATH, DEV_PATH, corrections, CONFIG_PATH)
 
 
+def test_the_shipped_tokenizer_is_the_one_its_config_builds() -> None:
+    """The pipeline skips reading the model's tokenizer from disk (start-up time), so
+    the saved one must be exactly what the config builds."""
+    import spacy
+
+    from nlp.pipeline import get_nlp
+
+    saved = spacy.load(MODEL_DIR).tokenizer.to_bytes(exclude=["vocab"])
+    assert saved == get_nlp().tokenizer.to_bytes(exclude=["vocab"])
+
+
 def test_shipped_model_is_small() -> None:
     # The issue allows 25 MB; the theme model is 2.7 MB and the urgent second opinion 1.2 MB.
     size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
