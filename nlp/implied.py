@@ -29,6 +29,7 @@ relationship cue is dropped (``adult_partner_cues``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.language import Language
@@ -88,18 +89,19 @@ BOY = re.compile(
     re.I,
 )
 # Someone else's partner ("her sister's boyfriend, Ryan (22)", "my friend Jade has a
-# boyfriend who's 24"): his age may make him a risky adult, but says nothing of the
-# child's exploitation (blind set Q). An adult cue starting inside one or within 40
-# characters after it is no partner of the child's: it implies CSE only with grooming
-# context, as any adult does (the rules' ``relationship.someone_elses_adult`` blocks a
-# CSE cue on such a partner's age).
-SOMEONE_ELSES_PARTNER = re.compile(
-    r"\b(?:sister|brother|friend|mate|mum|mam|dad|cousin|auntie|aunt|nan|bestie)(?:'s|\u2019s|s)? "
-    r"(?:new |older )?(?:boyfriend|girlfriend|bf|gf|partner|fella)\b"
-    r"|\b(?:friend|mate|sister|cousin|bestie)(?: \w+)? (?:has|had|has got|'s got) (?:a|an) "
-    r"(?:new |older )?(?:boyfriend|girlfriend|bf|gf)\b",
-    re.I,
+# boyfriend who's 24", "mum and her fella"), as the rules' blockers find it: his
+# age may make him a risky adult, but says nothing of the child's exploitation
+# (blind set Q). An adult cue starting inside one or within 40 characters after it
+# is no partner of the child's: it implies CSE only with grooming context, as any
+# adult does.
+OTHERS_PARTNER_RULES = frozenset(
+    {
+        "relationship.someone_elses",
+        "relationship.someone_elses_adult",
+        "relationship.parents_partner",
+    }
 )
+OTHERS_PARTNER_REACH = 40
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|im|i'm)\b", re.I)
 # Drug running, debts and selling: the adult is a CCE "elder" (nlp.md: carrying
 # or selling for someone is ``cce``), even when the rules did not name CCE.
@@ -110,8 +112,11 @@ CRIMINAL_CONTEXT = re.compile(
 )
 
 
-def implied_cse(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """The ``cse`` candidates implied by risky-adult cues in ``text`` (may be empty)."""
+def implied_cse(
+    text: str, candidates: list[Candidate], others: Sequence[tuple[int, int]] = ()
+) -> list[Candidate]:
+    """The ``cse`` candidates implied by risky-adult cues in ``text`` (may be empty).
+    ``others`` are the character spans that name someone else's partner."""
     live = [c for c in candidates if not c.negated]
     if any(c.theme == "cse" for c in candidates):
         return []  # found already, or negated / denied
@@ -119,15 +124,13 @@ def implied_cse(text: str, candidates: list[Candidate]) -> list[Candidate]:
     if not adults:
         return []
     # Someone else's partner is no partner of the child's; only grooming (below) counts.
-    others = [m.span() for m in SOMEONE_ELSES_PARTNER.finditer(text)]
-    own = [c for c in adults if not any(a <= c.start_char <= b + 40 for a, b in others)]
+    own = [c for c in adults if not _within(c.start_char, others, OTHERS_PARTNER_REACH)]
     partner = [c for c in own if c.rule_id in PARTNER_RULES]
     if (
         not partner
         and own
         and any(
-            not _peer_or_denied(m, text, candidates)
-            and not any(a <= m.start() < b for a, b in others)
+            not _peer_or_denied(m, text, candidates) and not _within(m.start(), others)
             for m in PARTNER_CONTEXT.finditer(text)
         )
     ):
@@ -135,9 +138,9 @@ def implied_cse(text: str, candidates: list[Candidate]) -> list[Candidate]:
     if not partner and GROOMING_CONTEXT.search(text):
         criminal = any(c.theme == "cce" for c in candidates) or CRIMINAL_CONTEXT.search(text)
         # (not the "sister" of "her sister's boyfriend")
-        girl = any(
-            not any(a <= m.start() < b for a, b in others) for m in GIRL.finditer(text)
-        ) and not BOY.search(text)
+        girl = any(not _within(m.start(), others) for m in GIRL.finditer(text)) and not BOY.search(
+            text
+        )
         if not criminal and (girl or FIRST_PERSON.search(text)):
             partner = adults
     return [replace(c, theme="cse", rule_id="cse.implied." + c.rule_id) for c in partner[:1]]
@@ -202,6 +205,12 @@ def near_age_partners(text: str, candidates: list[Candidate]) -> list[Candidate]
     return partner
 
 
+def _within(pos: int, spans: Sequence[tuple[int, int]], reach: int = 0) -> bool:
+    """Whether character ``pos`` lies in one of ``spans`` or up to ``reach``
+    characters after its end."""
+    return any(start <= pos < end + reach for start, end in spans)
+
+
 def _peer_or_denied(match: re.Match[str], text: str, candidates: list[Candidate]) -> bool:
     """Whether a partner word lies in a denied cue ("denies having a boyfriend"), or
     in a relationship cue in a text that gives the partner a child's age ("her
@@ -235,7 +244,12 @@ class ImpliedThemesComponent:
             candidates = [*(c for c in candidates if c not in near), partner]
             doc._.homeward_candidates = candidates
             doc._.homeward_blocked = (doc._.homeward_blocked or frozenset()) - {"relationship"}
-        extra = implied_cse(doc.text, candidates)
+        others = [
+            (a, b)
+            for rule_id, a, b in doc._.homeward_blocker_spans
+            if rule_id in OTHERS_PARTNER_RULES
+        ]
+        extra = implied_cse(doc.text, candidates, others)
         if not any(doc[i].lower_ in ADULT_WORDS for i in scope):  # "denies contact with adults"
             extra += implied_risky([*candidates, *extra])
         adult = adult_partner_cues(doc.text, [*candidates, *extra])

@@ -31,6 +31,10 @@ if not Doc.has_extension("homeward_candidates"):
 # the tagger treats them like negated cues, so the model cannot raise them alone.
 if not Doc.has_extension("homeward_blocked"):
     Doc.set_extension("homeward_blocked", default=None)
+# Every blocker's match as ``(rule_id, start_char, end_char)``: later components
+# read who a cue is about from them (someone else's partner, :mod:`nlp.implied`).
+if not Doc.has_extension("homeward_blocker_spans"):
+    Doc.set_extension("homeward_blocker_spans", default=())
 
 
 class GateGroup:
@@ -66,7 +70,8 @@ class ThemeRulesComponent:
 
     Sets ``doc._.homeward_candidates``: a list of :class:`nlp.rules.Candidate`,
     at most one per overlapping region and theme (the longest wins), and
-    ``doc._.homeward_blocked``: the themes whose cues a blocker removed.
+    ``doc._.homeward_blocked``: the themes whose cues a blocker removed, and
+    ``doc._.homeward_blocker_spans``: where each blocker matched.
     """
 
     def __init__(self, nlp: Language, name: str, compiled_dir: str = "") -> None:
@@ -132,6 +137,9 @@ class ThemeRulesComponent:
         kept = _apply_blockers(longest, blockers)
         doc._.homeward_candidates = kept
         doc._.homeward_blocked = frozenset(c.theme for c in longest if c not in kept)
+        doc._.homeward_blocker_spans = tuple(
+            (rule.rule_id, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for rule, s, e in blockers
+        )
         return doc
 
 

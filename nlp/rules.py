@@ -2439,10 +2439,22 @@ def relationship_rules() -> list[Rule]:
     possessive: TokenPattern = [
         {"LOWER": {"IN": OTHER_PEOPLE}},
         {"LOWER": {"IN": ["'s", "\u2019s", "s"]}},
+        {"LOWER": {"IN": ["new", "older"]}, "OP": "?"},
         {"LOWER": {"IN": PARTNER_WORDS}},
     ]
     plural_possessive: TokenPattern = [
         {"LOWER": {"IN": [f"{w}s" for w in OTHER_PEOPLE]}},
+        {"LOWER": {"IN": ["new", "older"]}, "OP": "?"},
+        {"LOWER": {"IN": PARTNER_WORDS}},
+    ]
+    # "my friend Jade has a boyfriend", "her sister's got a new fella"
+    has_partner: TokenPattern = [
+        {"LOWER": {"IN": [*OTHER_PEOPLE, "dad", "dads"]}},
+        {"IS_TITLE": True, "OP": "?"},
+        {"LOWER": {"IN": ["has", "had", "have", "'s", "got"]}},
+        {"LOWER": "got", "OP": "?"},
+        {"LOWER": {"IN": ["a", "an", "this", "new"]}},
+        {"LOWER": {"IN": ["new", "older"]}, "OP": "?"},
         {"LOWER": {"IN": PARTNER_WORDS}},
     ]
     parents_partner: TokenPattern = [
@@ -2506,7 +2518,7 @@ def relationship_rules() -> list[Rule]:
         Rule(
             "relationship.someone_elses",
             None,
-            patterns=(possessive, plural_possessive),
+            patterns=(possessive, plural_possessive, has_partner),
             blocks=("relationship",),
         ),
         # Someone else's adult partner ("her sister's boyfriend, Ryan (22)", "Dad's
@@ -2526,16 +2538,7 @@ def relationship_rules() -> list[Rule]:
                     *AGE_SOON_AFTER,
                 ],
                 [*plural_possessive, *AGE_SOON_AFTER],
-                [
-                    {"LOWER": {"IN": [*OTHER_PEOPLE, "dad", "dads"]}},
-                    {"IS_TITLE": True, "OP": "?"},
-                    {"LOWER": {"IN": ["has", "had", "have", "'s", "got"]}},
-                    {"LOWER": "got", "OP": "?"},
-                    {"LOWER": {"IN": ["a", "an", "this", "new"]}},
-                    {"LOWER": {"IN": ["new", "older"]}, "OP": "?"},
-                    {"LOWER": {"IN": PARTNER_WORDS}},
-                    *AGE_SOON_AFTER,
-                ],
+                [*has_partner, *AGE_SOON_AFTER],
             ),
             blocks=("cse",),
         ),

@@ -145,6 +145,10 @@ class TestRelationshipVersusRiskyAdult:
             "stayed at my friends boyfriend's flat",
             "mum's boyfriend was there",
             "YP's brother's girlfriend lives there",
+            # with a word between, or said as "has a" (the blockers that also tell
+            # the implied-CSE component who a partner belongs to)
+            "her sister's new fella picked them both up",
+            "my mate Kyle has got a new girlfriend so hes never about",
         ],
     )
     def test_someone_elses_partner_is_not_the_childs_relationship(self, text: str) -> None:
