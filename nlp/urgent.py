@@ -807,7 +807,8 @@ SELF_HARM = [
     r"(?:lined up|laid out|counted out|ready|set out)\b",
     r"\b(?:written|wrote|left|leaving|writing|finished) (?:a|my|the) (?:note|letter|letters|"
     r"goodbye)\b(?! (?:for|to) (?:school|college|the teacher|my teacher|the school|my form)\b)"
-    r"(?=.{0,40}\b(?:pillow|bed|room|desk|mum|dad|everyone|for you|when|find|sorry|goodbye)\b|"
+    r"(?=.{0,40}\b(?:pillow|bed|room|desk|mum|dad|everyone|for you|when|find|sorry|goodbye|"
+    r"calm|ready|thanks for everything|thank you for everything|love you)\b|"
     r"\W*$)",
     r"\b(?:want|wanted|need|needed) (?:someone|somebody|you|u) to know (?:that )?i (?:tried|did "
     r"it|have done it|took)\b",
@@ -838,6 +839,10 @@ SELF_HARM = [
     r"\bthank (?:you|you all) for trying\b(?=.{0,20}$)",
     r"\b(?:still )?(?:feel|feeling|felt) like doing it\b(?! (?:again|later|tomorrow|at the weekend)"
     r" (?:lol|haha))",
+    # Eleventh round (blind set urgent_m): a goodbye to a pet with nothing more needed.
+    r"\bsaid (?:bye|goodbye|my goodbyes) to (?:my|the) (?:dog|dogs|cat|cats|pets?|hamster|rabbit|"
+    r"horse|pony|fish)\b(?=.{0,60}\b(?:do not need|will not need|no need|for ever|forever|last "
+    r"time|it is time)\b)",
 ]
 
 DANGER = [
@@ -1113,7 +1118,7 @@ DANGER = [
     r"my (?:homework|bed|room|chores)|the (?:dishes|washing|hoovering)|chores|homework|"
     r"revision|home by|in by|to bed))",
     r"\b(?:\d{1,2} ?am|middle of the night)\b(?=.{0,40}\b(?:freezing|cold|alone|outside|"
-    r"street|stairwell|nowhere|scared|lost|park|on my own)\b)",
+    r"street|stairwell|nowhere|scared|lost(?! track)|park|on my own)\b)",
     r"\b(?:stairwell|sleeping rough|on the streets|in a doorway)\b",
     r"\b(?:by the|round my|around my|on my|round her|round his) (?:throat|neck)\b"
     r"|\bhands? (?:round|around|on) (?:my|her|his) (?:throat|neck)\b",
@@ -1468,6 +1473,26 @@ DANGER = [
     r"|\bon the roof\b.{0,30}\b(?:will not|refuses to|refusing to) come down\b",
     r"\b(?:secret game|our (?:little )?secret)\b(?!.{0,60}\b(?:birthday|surprise|present|party|"
     r"christmas)\b)|\bit hurts and i do not like it\b",
+    # Eleventh round (blind set urgent_m): watched from outside; unwell after what
+    # someone gave them, alone; sex for a lift; a young child left alone for days.
+    r"\b(?:someone|somebody|a (?:man|car|van|guy|bloke)|he|they|some (?:men|lads|guys))\b.{0,40}"
+    r"\b(?:watching|staring (?:at|into)|filming|taking (?:pictures|photos) of) (?:my|our|the) "
+    r"(?:window|windows|house|flat|door|front door|room|bedroom)\b",
+    r"\bwhat (?:they|he|she|someone|somebody|the (?:man|men|lads|guy|guys)|them) (?:gave|give|"
+    r"put in) (?:me|my drink)\b(?=.{0,60}\b(?:sick|dizzy|cannot stand|cannot walk|spinning|"
+    r"passing out|blacking out|cannot (?:see|breathe|think|move))\b)"
+    r"|\b(?:sick|dizzy|spinning|cannot stand up|cannot walk)\b.{0,60}\bwhat (?:they|he|she|someone|"
+    r"somebody|the (?:man|men|lads|guy|guys)) (?:gave|put in) (?:me|my drink)\b",
+    r"\bcannot (?:stand|stand up|walk|get up|move)(?: properly| proper| straight)?\b(?=.{0,40}"
+    r"\b(?:nobody|no one) (?:is )?(?:here|about|around|with me)\b)",
+    r"\b(?:had|have|got|made me|make me|makes me) (?:to )?do (?:stuff|things|sexual stuff|"
+    r"sexual things|stuff with him|things with him) (?:for|to get) (?:a lift|lifts|money|weed|"
+    r"vapes|drink|somewhere to stay|a place to stay|him)\b|\bnow (?:he|they|she) (?:wants?|"
+    r"expects?) (?:more|it again|me to do it again)\b(?=\W*$)",
+    r"\b(?:mum|dad|parents|carer|nan|grandma|gran)(?: has| have)? (?:not|never) (?:come|been) "
+    r"(?:back|home) (?:since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"yesterday|last night|the weekend)|for (?:days|\d+ days|two days|three days|the (?:whole )?"
+    r"weekend))\b(?!.{0,40}\b(?:working|work|holiday|hospital|away with)\b)",
 ]
 
 HELP_NOW = [
@@ -1590,7 +1615,8 @@ _TRIVIAL = re.compile(
     r"bus|train|spiders?|dentist|heights|dark|interview|review|meeting|survey|driving|"
     r"presentation|speech|needles?|jab|injection|clowns?|snakes?|dogs?|bees|wasps|moths|"
     r"fireworks|horror|rollercoaster|flying|swimming|audition|trial|football|crush|"
-    r"texts? me back|replies|sees|finds out|hoodie|top|jeans|mess|state of)\b"
+    r"texts? me back|replies|sees|finds out|hoodie|top|jeans|mess|state of|forms?|paperwork|"
+    r"questionnaires?)\b"
 )
 _FEAR = re.compile(
     r"\b(?:scared|frightened|afraid|terrified|petrified|panicking|panicked|shaking|trembling|"
@@ -1665,13 +1691,19 @@ _RESOLVED = re.compile(
     r"(?:now|and)|"
     r"(?:was|were|got|been) caught|(?:it is|all|everything is|"
     r"things are) (?:all )?(?:fine|ok|okay|good|better|alright|sorted)(?: now)?$|now and (?:it is|"
-    r"all|everything is|things are) (?:fine|ok|okay|good|better|alright|sorted))\b"
+    r"all|everything is|things are) (?:fine|ok|okay|good|better|alright|sorted)"
+    # eleventh round (urgent_m): "things are way better", "now i live with foster family",
+    # "my mates looked after me. wont do it again", "blocked them all and changed my number"
+    r"|(?:things|it|everything|life) (?:is|are) (?:way|loads|much|so much|a lot|heaps) better"
+    r"|now i (?:live|am living|stay|am staying) with|(?:mates|friends|mum|dad|nan|staff|carers?|"
+    r"nurses?|paramedics) (?:looked after|took care of) me|(?<!he )(?<!she )(?<!they )will not "
+    r"(?:do|be doing) (?:it|that) again|blocked (?:him|her|them) all|changed my number)\b"
 )
 _PAST = re.compile(
     r"\b(?:used to|last (?:year|month|week|summer|winter|spring|autumn|time|night|weekend)|"
     r"(?:years?|months?|weeks?|days?) ago|when i (?:was|went|first|ran)|back (?:then|when)|in "
     r"the past|before|previously|was|were|had|felt|thought|went missing|ran away|did|got|said|"
-    r"in (?:year|the summer|primary)|when i was younger|as a kid|kept|at the time|"
+    r"in (?:year|the summer|primary)|when i was younger|as a kid|kept|at the time|drank|threw up|"
     r"(?:back )?in (?:january|february|march|april|june|july|august|september|october|november|"
     r"december))\b"
 )
@@ -1791,6 +1823,9 @@ _SERIOUS_IF = re.compile(
     r"\bif i (?:tell|told|say|said|snitch|grass|speak|talk|go to the police|call the police|"
     r"report|leave|do not pay|do not do|do not send|stop|go home|go back|do not come|do not "
     r"meet|do not go)\b"
+    # (not a chore left undone: "if i leave my wet towels on the floor again", urgent_m)
+    r"(?! my (?:\w+ )?(?:towels?|socks|shoes|boots|kit|clothes|stuff|things|mess|plates?|cups?|"
+    r"mugs?|dishes|bike|bag|coat|trainers|room|bed|lights?))"
 )
 
 # Harm words in harmless phrases, read from the cue's start (blind set urgent_g).
@@ -1823,6 +1858,14 @@ _RATHER_THAN = re.compile(
     r"listen|watch|spend)\b(?!.{0,20}\b(?:home|back|there|him|her|them|that house|live|with)\b)"
 )
 
+# "id rather die than go back to that youth club its so cringe" (urgent_m): a place of
+# no danger, said of going back.
+_RATHER_THAN_PLACE = re.compile(
+    r"\brather (?:die|be dead) than (?:go|going) (?:back )?to (?:that|the|this|my|a) (?:\w+ )?"
+    r"(?:youth club|club|school|college|class|lesson|gym|party|church|dentist|caravan|camp|"
+    r"practice|training|shop|job|work|cinema|restaurant|holiday park)\b"
+)
+
 # "the dog keeps following me", "he hit me up about a party".
 _ANIMAL_BEFORE = re.compile(
     r"\b(?:dog|dogs|cat|cats|puppy|kitten|hamster|bird|horse|wasp|bee|spider|baby|toddler|"
@@ -1830,6 +1873,9 @@ _ANIMAL_BEFORE = re.compile(
     r"rugby)\s+"
     r"(?:\w+\s+){0,2}$"
 )
+_THANKS_FOR = re.compile(r"\bthank(?:s| you)\b(?: \w+){0,3} for (?:\w+ )?$")
+# "i know i scared everyone": the writer frightened others.
+_SCARED_OTHERS = re.compile(r"^\s*(?:everyone|everybody|you|them|him|her|people|my \w+|the \w+)\b")
 _I_SUBJECT = re.compile(r"\bi (?:am )?(?:(?:literally|actually|really|honestly|just|so) )*$")
 _ME = re.compile(r"\b(?:me|us|myself)\b")
 _THREAT_START = re.compile(
@@ -1951,13 +1997,16 @@ _FEEDBACK = re.compile(
 )
 
 
+_KEEP_ASKING = re.compile(r"\bkeeps? (?:on )?(?:asking|going on|bringing (?:it )?up|mentioning)\b")
+
+
 def _asked_about(before: str, canon: str) -> bool:
     """The harm word is the topic of questions the writer is complaining about."""
     return bool(
         _ASKED_ABOUT.search(before)
         and _FEEDBACK.search(canon)
         and not _SERIOUS.search(canon)
-        and not _PRESENT.search(canon)
+        and not _PRESENT.search(_KEEP_ASKING.sub("", canon))
     )
 
 
@@ -1976,6 +2025,8 @@ _HYPERBOLE_BEFORE = re.compile(
     r"loud|hot) (?:that )?(?:i (?:literally |actually |just |honestly )?(?:(?:wanted|want|could|"
     r"could have|nearly|almost|was going|was about) (?:to )?)?)?$"
 )
+# "if i have to fill in one more of these forms ill die" (urgent_m)
+_ONE_MORE = re.compile(r"\bif i (?:have to|hear|get|see|do|sit through) (?:\w+ ){0,4}one more\b")
 # "mum didnt know where i was": someone else's worry about the past, not the writer lost.
 _OTHERS_WORRY = re.compile(
     r"\b(?:mum|dad|nan|gran|carers?|staff|school|police|worker|she|he|they|nobody|no one|"
@@ -2090,16 +2141,27 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
     if kind == "self_harm":
         if _ACCIDENT.match(after):
             return True  # "burnt my arm on the iron"
-        if _DIE_WORD.search(cue) and _HYPERBOLE_BEFORE.search(canon[max(0, start - 60) : start]):
-            return True  # "that joke was so bad i wanted to die"
-        if (laugh and _RATHER_THAN.search(canon)) or _RATHER_THAN_CHORE.search(canon):
+        if _DIE_WORD.search(cue) and (
+            _HYPERBOLE_BEFORE.search(canon[max(0, start - 60) : start])
+            or _ONE_MORE.search(canon[max(0, start - 60) : start])
+        ):
+            return True  # "that joke was so bad i wanted to die", "one more form ill die"
+        if (
+            (laugh and _RATHER_THAN.search(canon))
+            or _RATHER_THAN_CHORE.search(canon)
+            or _RATHER_THAN_PLACE.search(canon)
+        ):
             return True  # "id rather die than go camping again lol", "... than eat sprouts"
         # "im gonna die of boredom lol", "i'd rather die than go to that party lol"
         return bool(_DIE_WORD.search(cue) and laugh and _TRIVIAL.search(canon))
     if _FEAR.search(cue):
         if _TRIVIAL_FEAR_AFTER.match(after):
             return True
+        if cue == "scared" and before.endswith("i ") and _SCARED_OTHERS.match(after):
+            return True  # "i scared everyone"
         return laugh and not _SERIOUS.search(canon.replace(cue, ""))
+    if kind == "help" and _THANKS_FOR.search(before):
+        return True  # "thank you very much for help me and my brother"
     if kind == "help" and laugh and not _SERIOUS.search(canon[:start] + canon[end:]):
         return True  # "help hes got my charger lol"
     if kind == "help" and (_TASK.search(canon) or _LATER.search(after) or _TASK_AFTER.match(after)):
@@ -2181,8 +2243,8 @@ _STRONG_RISK = re.compile(
     r"end it|ending it|end things|disappear|vanish|secret"
 )
 _OWN_THREAT = re.compile(
-    r"\bi (?:am )?(?:(?:literally|actually|really|so|just) )*(?:going to|will|could|would|want to|"
-    r"might) $"
+    r"(?:^\s*|\bi (?:am )?)(?:(?:literally|actually|really|so|just) )*(?:going to|will|could|"
+    r"would|want to|might) $"
 )
 
 
@@ -2217,6 +2279,7 @@ def _risk_spans(canon: str) -> list[tuple[int, int]]:
         return []
     out: list[tuple[int, int]] = []
     resolved = [r.span() for r in _RESOLVED.finditer(canon)]
+    asked: set[str] = set()
     for m in _RISK_WORD.finditer(canon):
         if not company and not _STRONG_RISK.fullmatch(m.group(0)):
             continue
@@ -2225,8 +2288,9 @@ def _risk_spans(canon: str) -> list[tuple[int, int]]:
         word, before = m.group(0), canon[max(0, m.start() - 40) : m.start()]
         if any(a <= m.start() and m.end() <= b for a, b in resolved):
             continue  # "the police sorted it": part of the resolution
-        if _asked_about(before, canon):
-            continue  # "didnt like being asked about drugs"
+        if word in asked or _asked_about(before, canon):
+            asked.add(word)
+            continue  # "didnt like being asked about drugs", "... i dont do drugs"
         if word == "hospital" and _ILL_IN_HOSPITAL.search(canon):
             continue  # "my nan is poorly in hospital"
         if (
@@ -2239,14 +2303,16 @@ def _risk_spans(canon: str) -> list[tuple[int, int]]:
             continue  # "my phone's nearly dead"
         if _DEATH_WORD.fullmatch(word) and _HYPERBOLE_BEFORE.search(canon[: m.start()][-60:]):
             continue  # "that joke was so bad i wanted to die"
-        if _DEATH_WORD.fullmatch(word) and _RATHER_THAN_CHORE.search(canon):
+        if _DEATH_WORD.fullmatch(word) and (
+            _RATHER_THAN_CHORE.search(canon) or _RATHER_THAN_PLACE.search(canon)
+        ):
             continue  # "id rather die than eat my nans sprouts"
         if not _suppressed("danger", m.group(0), canon, m.start(), m.end()):
             if _LAUGH.search(canon) or (
                 _TRIVIAL.search(canon) and re.match(r"(?:kill|die|dying|dead|smash)", m.group(0))
             ):
                 continue
-            if _OWN_THREAT.search(canon[max(0, m.start() - 40) : m.start()]):
+            if _OWN_THREAT.search(canon[: m.start()]):
                 continue  # "im literally gonna kill my sister"
             out.append((m.start(), m.end()))
     return out

@@ -251,6 +251,15 @@ CONCEPTS = [
     # blind set urgent_k: lost; a drink from a man, then dizzy
     "dont know where i am and my phone is nearly dead",
     "this older guy gave me a drink and now im really dizzy",
+    # blind set urgent_m (eleventh round): watched; unwell after what they gave; letters;
+    # sex for a lift; a young child left alone; a goodbye to a pet
+    "somebody sat in a car over the road all day watching my bedroom window",
+    "feel so dizzy after what the lads gave me",
+    "cant get up properly and theres nobody here",
+    "finished writing my letters, im ready",
+    "had to do things for a lift back and now he wants more",
+    "im 10 and mum has not come back since saturday",
+    "said my goodbyes to the dog. wont need anything else now",
 ]
 
 # Idioms, jokes, past events now resolved, complaints, tasks and later calls.
@@ -382,6 +391,18 @@ HARD_NEGATIVES = [
     "back in march i took an overdose but im doing loads better now",
     "im not answering any more questions thanks",
     "not sure where i am staying tonight, nans or dads",
+    # blind set urgent_m: a chore left undone; thanks; past and better; jokes; the writer
+    # frightened others; questions about drugs complained of
+    "dad will strangle me if i leave my football boots on the stairs again 😂",
+    "thank you so much for help me and my sister",
+    "i thought about dying when i was in year 7 but life is heaps better",
+    "if i have to do one more form ill die",
+    "i know i scared my nan, im home and sorry",
+    "before i was in danger from bad men, now i live with my aunt, is good",
+    "why you keep asking about drugs, i dont do drugs",
+    "we got home at 2am because we lost track of time, sorry",
+    "drank way too much and threw up but my friends looked after me, wont do it again",
+    "i'd rather die than go back to that stupid gym class",
 ]
 
 # Phrasing no cue was written for: a harm word in the company of distress, a time
