@@ -102,6 +102,7 @@ OTHERS_PARTNER_RULES = frozenset(
     }
 )
 OTHERS_PARTNER_REACH = 40
+WOMAN = re.compile(r"\b(?:woman|women|lady|ladies|female|females)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|im|i'm)\b", re.I)
 # Drug running, debts and selling: the adult is a CCE "elder" (nlp.md: carrying
 # or selling for someone is ``cce``), even when the rules did not name CCE.
@@ -142,7 +143,9 @@ def implied_cse(
             text
         )
         if not criminal and (girl or FIRST_PERSON.search(text)):
-            partner = adults
+            # (not a woman's: "an older woman who lets her stay over" is a risky adult
+            # to the blind writers, never CSE without a sexual cue; set T)
+            partner = [c for c in adults if not WOMAN.search(text[c.start_char : c.end_char])]
     return [replace(c, theme="cse", rule_id="cse.implied." + c.rule_id) for c in partner[:1]]
 
 

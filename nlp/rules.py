@@ -1744,6 +1744,9 @@ def family_conflict_rules() -> list[Rule]:
                 # a parent's drug use (seventh round)
                 f"{MUM} (smokes|takes|uses|is on|does|deals|sells) (weed|drugs|crack|heroin|cocaine|coke|ket|spice)",  # noqa: E501
                 f"{DAD} (smokes|takes|uses|is on|does|deals|sells) (weed|drugs|crack|heroin|cocaine|coke|ket|spice)",  # noqa: E501
+                # as carers and relatives put it (blind set T): "her father is an alcoholic"
+                f"{MUM} (is|'s|s) (an alcoholic|an addict|a heroin addict|a drinker|a heavy drinker|drinking again|using again|back on the drink|back on drugs)",  # noqa: E501
+                f"{DAD} (is|'s|s) (an alcoholic|an addict|a heroin addict|a drinker|a heavy drinker|drinking again|using again|back on the drink|back on drugs)",  # noqa: E501
             ),
             blocks=("substance_misuse",),
         ),
@@ -1765,6 +1768,11 @@ def family_conflict_rules() -> list[Rule]:
             "family_conflict.more",
             "family_conflict",
             phrases(
+                # pushed out by a parent's new partner (blind set T)
+                "(since|when|after) (his|her|my) (dad|mum|mam|father|mother) ('s|s) (new )?(girlfriend|boyfriend|partner|husband|wife|fella) moved in",  # noqa: E501
+                "(since|when|after) (his|her|my) (dads|mums|mams) (new )?(girlfriend|boyfriend|partner|husband|wife|fella) moved in",  # noqa: E501
+                "(treats|treated|treating|treat) (me|her|him) like (a lodger|a stranger|dirt|a servant|a slave|an outsider|a maid|a skivvy)",  # noqa: E501
+                "(does n't|doesnt|does not|do n't|dont|do not|did n't|didnt|did not) belong in (her|his|my) own (house|home|family)",  # noqa: E501
                 "(pushed|pushes|pushing|push) (me |her |him )?out",
                 "(rejected|rejection|rejecting|rejects|disowned|disown) (by )?(her |his |my |the )?(mum|dad|mam|mother|father|family|parents|stepdad)?",  # noqa: E501
                 "(locked|locks|lock) (me|her|him) out",
@@ -3678,8 +3686,39 @@ def cse_rules() -> list[Rule]:
                 "owe (him|them) for (all )?(the )?(stuff|things|everything|presents|gifts|what he)",
                 "(sent|send|sending|sends) (a|him a|them a) (video|vid|pic|picture|photo|nude)",
             ),
-            patterns=(MET_ONLINE, MET_ONLINE_BARE),
+            patterns=(
+                MET_ONLINE,
+                MET_ONLINE_BARE,
+                # An adult man at a child's bed at night (blind set T): "her mum's
+                # boyfriend 'comes into her room at night'".
+                [
+                    {
+                        "LOWER": {
+                            "IN": ["boyfriend", "stepdad", "uncle", "man", "lodger", "partner"]
+                        }
+                    },
+                    {"IS_PUNCT": True, "OP": "?"},
+                    {
+                        "LOWER": {
+                            "IN": ["comes", "came", "coming", "goes", "went", "creeps", "crept"]
+                        }
+                    },
+                    {"LOWER": "into"},
+                    {"LOWER": {"IN": ["her", "my", "his"]}},
+                    {"LOWER": {"IN": ["room", "bedroom", "bed"]}},
+                    {"LOWER": "at"},
+                    {"LOWER": "night"},
+                ],
+            ),
             blocks=("offending",),
+        ),
+        Rule(
+            "cse.nothing_on_phone",
+            None,
+            phrases(
+                "nothing on (his|her|my|the|their) (phone|phones|laptop|ipad|tablet|socials|social media|snapchat|record|file|system)",  # noqa: E501
+            ),
+            blocks=("cse",),
         ),
         Rule(
             "cse.not_hotel",
@@ -3691,6 +3730,9 @@ def cse_rules() -> list[Rule]:
                 "(stayed|staying|stay|were|was) (in|at) a hotel (on|for) (holiday|a holiday|the weekend|a wedding|a break|a family)",  # noqa: E501
                 # Where the council placed her: "Emergency placement in B&B".
                 "(placement|placed|accommodation|accommodated|housed|emergency bed) (in|at) (a )?(b&b|hotel|travelodge)",  # noqa: E501
+                # an asylum hotel (blind set S)
+                "(asylum|home office|contingency|initial accommodation) hotel",
+                "hotel (was|is) (better|worse|nicer) than",
             ),
             patterns=(
                 [
@@ -4127,6 +4169,11 @@ def cce_rules() -> list[Rule]:
                 "(doing|do|did|does) (runs|drops|drop offs|a run|a drop)",
                 "(repay|pay off|pay back|paying off|paying back) (a|the|his|her|my) debt",
                 "(train|bus|taxi|coach) (tickets|ticket|fare|fares) (bought|paid for|booked) by",
+                # Eleventh round (blind set S): a cannabis grow, and a journey's cost
+                # worked off for traffickers.
+                "cannabis (grow|farm|factory|grow house)",
+                "(water|watering|mind|minding|look after|looking after) the (plants|grow)",
+                "(pay|paying|pay back|paying back|pay off|paying off|work off|working off) the (cost|money) (of|for) (his|her|my|the) (journey|travel|passage|trip to the uk)",  # noqa: E501
             ),
             patterns=(
                 out_there,
@@ -4144,6 +4191,38 @@ def cce_rules() -> list[Rule]:
             ),
         ),
         Rule("cce.hard_graft", None, phrases("(hard|proper) graft"), blocks=("cce",)),
+        # Eleventh round (blind sets S, T): a bag of one's own things, and an
+        # occupational therapist ("OT referral for a sensory assessment").
+        Rule(
+            "cce.own_bag",
+            None,
+            phrases(
+                "with a bag (packed|of (shopping|clothes|tins|spray paint|sweets|chips|books|washing|crisps|his things|her things|his stuff|her stuff|school stuff)|full of (clothes|shopping|washing))",  # noqa: E501
+            ),
+            blocks=("cce",),
+        ),
+        Rule(
+            "cce.occupational_therapy",
+            None,
+            patterns=(
+                [
+                    {"TEXT": {"IN": ["OT", "ot", "O.T."]}},
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "referral",
+                                "assessment",
+                                "report",
+                                "input",
+                                "sensory",
+                                "support",
+                            ]
+                        }
+                    },
+                ],
+            ),
+            blocks=("cce",),
+        ),
         Rule(
             "cce.not_phones",
             None,

@@ -16,10 +16,11 @@ Files (JSONL, one object per line: ``{"id", "text", "labels", "voice"}``):
   weak-cue thresholds (the dev texts share the rules' phrasing, so they cannot
   tell how far a weak cue may be trusted). ``blind/themes_{h,j,k,l,m,n}.jsonl``
   (:data:`BLIND_TRAINING_PATHS`) were read to write cues and also train the
-  classifier; ``blind/themes_{p,q}.jsonl`` were read to write cues only (training
-  on P lowered the held-out scores). ``blind/themes_{c,e,i,o,r}.jsonl`` are held
-  out, as are ``blind/urgent_c.jsonl`` and ``blind/urgent_l.jsonl``;
-  ``blind/urgent_{d,e,f,g,h,i,j,k}.jsonl`` were read to write urgent cues and
+  classifier; ``blind/themes_{p,q,s,t}.jsonl`` were read to write cues only
+  (training on P, S or T lowered the held-out scores).
+  ``blind/themes_{c,e,i,o,r,u}.jsonl`` are held out, as are
+  ``blind/urgent_c.jsonl`` and ``blind/urgent_l.jsonl``;
+  ``blind/urgent_{d,e,f,g,h,i,j,k,m}.jsonl`` were read to write urgent cues and
   train the urgent second opinion (docs/nlp.md);
 - ``corrections.jsonl`` (:data:`CORRECTIONS_PATH`, optional, same shape) holds
   participation officers' **accepted review corrections**. When present,
@@ -56,10 +57,10 @@ BLIND_TUNING_PATHS = (
 # confidence on texts it has not learnt; C, E, I and O stay held out).
 BLIND_TRAINING_PATHS = tuple(CORPUS_DIR / "blind" / f"themes_{name}.jsonl" for name in "hjklmn")
 # The urgent second opinion's training replies: the urgent dev set and the blind
-# urgent sets read while writing cues (urgent_c stays held out).
+# urgent sets read while writing cues (urgent_c and urgent_l stay held out).
 URGENT_TRAINING_PATHS = (
     CORPUS_DIR / "urgent_dev.jsonl",
-    *(CORPUS_DIR / "blind" / f"urgent_{name}.jsonl" for name in "defghijk"),
+    *(CORPUS_DIR / "blind" / f"urgent_{name}.jsonl" for name in "defghijkm"),
 )
 # Accepted review corrections (the one place this path is defined).
 CORRECTIONS_PATH = CORPUS_DIR / "corrections.jsonl"

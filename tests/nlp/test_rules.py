@@ -771,6 +771,41 @@ def test_tenth_round_false_friends(text: str, theme: str) -> None:
     assert theme not in tag(text).themes
 
 
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # Eleventh round (blind sets S and T): trafficking debts, a man at a child's bed,
+        # parents' drinking and new partners as relatives put them.
+        ("found at a cannabis farm in a terraced house in Leeds", "cce"),
+        ("he had to water the plants and could not leave", "cce"),
+        ("they told her she must pay back the cost of her journey", "cce"),
+        ("she says her stepdad comes into her room at night", "cse"),
+        ("her mother is an alcoholic and it's got worse", "family_conflict"),
+        ("everything changed when her dad's new girlfriend moved in", "family_conflict"),
+        ("my stepmum treats me like a servant", "family_conflict"),
+        ("he says he doesn't belong in his own home", "family_conflict"),
+    ],
+)
+def test_eleventh_round_phrasings(text: str, theme: str) -> None:
+    assert theme in tag(text).themes
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        # A bag of one's own things; an occupational therapist; nothing worrying on a
+        # phone; an asylum hotel; a woman who lets children drink is a risky adult only.
+        ("he left at night with a bag packed and his coat", "cce"),
+        ("OT referral made for a sensory assessment", "cce"),
+        ("mum checked and there was nothing on her phone that worried her", "cse"),
+        ("he was moved from the asylum hotel to a foster placement", "cse"),
+        ("a woman in her 40s lets her friends drink at her flat", "cse"),
+    ],
+)
+def test_eleventh_round_false_friends(text: str, theme: str) -> None:
+    assert theme not in tag(text).themes
+
+
 def test_matcher_gates_never_skip_a_pattern_that_would_match() -> None:
     """The theme rules run a token Matcher only when the text holds a gate word and
     a word for every required position of one of its patterns: on every dev text,
