@@ -1297,6 +1297,8 @@ def boundaries_rules() -> list[Rule]:
                 "stay out (late|later)",
                 "come home on time",
                 "back by (9|10|11|ten|nine|eleven)",
+                # not in on time (around the blocker for "in by curfew")
+                "(not|n't|nt|never|wasnt|werent|isnt|didnt|did not|didn't) (come |get |got |coming )?(in|back|home) (by|before) (the |her |his |their )?curfew",  # noqa: E501
             ),
         ),
         Rule(
@@ -1580,6 +1582,9 @@ def family_conflict_rules() -> list[Rule]:
             phrases(
                 "(normally|usually|always|generally|mostly|does) (sticks|stick|keeps|keep|follows|follow) to (the|our|her|his|my|house) (rules|times|agreed times|curfew|boundaries)",  # noqa: E501
                 "(accepts|accepted|accept|respects|respected|respect) (the|our|her|his|my|house) (rules|curfew|boundaries)",  # noqa: E501
+                # in on time (blind set T): "All YP in by curfew", "five minutes before curfew"
+                "(in|back|home) (by|before) (the |her |his |their )?curfew",
+                "(minutes|mins) before (the |her |his |their )?curfew",
             ),
             blocks=("boundaries",),
         ),
@@ -2358,6 +2363,10 @@ def peers_rules() -> list[Rule]:
                 "(all )?my (guys|lot|peoples|bros|gals) (are|r|is) my age",
                 "(teammate|teammates|team mate|team mates)",
                 "(other juveniles|older teenagers|other teenagers|other teens)",
+                # eleventh round (blind set T): missing together with other residents
+                "(with|and|wiv) (another|a fellow|two other|three other|two|other|fellow) (resident|residents)",  # noqa: E501
+                "with resident",
+                "(both|two|three) (residents|young people) (went|were|have been|had been|ran|left|absconded|returned|came back|assaulted|arrested|missing)",  # noqa: E501
                 # Tenth round (blind set N): dialect words for friends, "us lot".
                 "(marra|marras|marrer|marrers|bredrin|bredrins|bredren|homie|homies)",
                 "(oot|out|about) (wi|wiv|with|w) (the|me|my) (lads|lasses|boys|girls)",
@@ -2394,6 +2403,12 @@ def peers_rules() -> list[Rule]:
                 # eighth round: a family's party, or adults' ("a party wiv older guys")
                 "(family|families|cousin 's|cousins|nan 's|nans|aunt 's|aunties|auntie 's|uncle 's|uncles|mum 's|dad 's) (birthday )?(party|parties|do)",  # noqa: E501
                 "(party|parties) (with|wiv|w) (older|adult|grown) (guys|men|lads|blokes|males)",
+                # a fight with another resident is the placement, not company
+                "(fight|fighting|fought|disagreement|argument|row|altercation|falling out|fell out|scuffle|issues|conflict) with (another|a fellow|other|two other) (resident|residents)",  # noqa: E501
+                "(and|with) (another|a fellow) resident (had|have|got into) (a )?(physical )?(fight|row|argument|scuffle|altercation|disagreement)",  # noqa: E501
+                # friends asked where she is, or grieved (blind set T)
+                "(checked|checking|rang|ringing|called|calling|contacted|phoned|texted|asked) (with |round )?(her|his|the) (usual |known |school )?(friends|mates)",  # noqa: E501
+                "(friend|mate|friends|mates) (died|passed away|was killed|were killed|killed himself|killed herself|took his own life|took her own life)",  # noqa: E501
             ),
             blocks=("peers",),
         ),

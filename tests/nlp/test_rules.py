@@ -784,6 +784,10 @@ def test_tenth_round_false_friends(text: str, theme: str) -> None:
         ("everything changed when her dad's new girlfriend moved in", "family_conflict"),
         ("my stepmum treats me like a servant", "family_conflict"),
         ("he says he doesn't belong in his own home", "family_conflict"),
+        # missing together with other residents; in after curfew, said with a negative
+        ("found in the park with two other residents", "peers"),
+        ("CCTV shows her leaving with resident C", "peers"),
+        ("he wasn't back before curfew again", "boundaries"),
     ],
 )
 def test_eleventh_round_phrasings(text: str, theme: str) -> None:
@@ -800,6 +804,12 @@ def test_eleventh_round_phrasings(text: str, theme: str) -> None:
         ("mum checked and there was nothing on her phone that worried her", "cse"),
         ("he was moved from the asylum hotel to a foster placement", "cse"),
         ("a woman in her 40s lets her friends drink at her flat", "cse"),
+        # in on time; friends asked where she is, or grieved; a fight with a resident
+        ("Quiet night, all YP in by curfew.", "boundaries"),
+        ("she came in ten minutes before curfew, chatty", "boundaries"),
+        ("carer rang round her usual friends but no one had seen her", "peers"),
+        ("he has been low since his best mate died last year", "peers"),
+        ("missing after a row with another resident over the remote", "peers"),
     ],
 )
 def test_eleventh_round_false_friends(text: str, theme: str) -> None:
