@@ -45,7 +45,8 @@ PARTNER_RULES = frozenset({"risky_adults.adult_partner"})
 ADULT_PARTNER_RULES = frozenset({*PARTNER_RULES, "cse.adult_partner"})
 
 PARTNER_CONTEXT = re.compile(
-    r"\b(?:boyfriend|boyfriends|bf|partner|fianc[eé]|seeing (?:him|a man|an older)|dating|"
+    r"\b(?:boyfriend|boyfriends|bf|partner|fianc[eé]|seeing'? (?:him|a man|an older)|dating|"
+    r"(?:i'?m|i am|she'?s|she is) his (?:gf|girlfriend)|"
     r"going out with (?:him|a man)|loves me|loves her|in love|relationship with)\b",
     re.I,
 )
@@ -108,7 +109,8 @@ FIRST_PERSON = re.compile(r"\b(?:i|me|my|im|i'm)\b", re.I)
 # or selling for someone is ``cce``), even when the rules did not name CCE.
 CRIMINAL_CONTEXT = re.compile(
     r"\b(?:drop|drops|dropping|deliver\w*|bag|bags|package|packages|parcel|sell\w*|sold|"
-    r"deal\w*|graft\w*|shot|shotting|county|line|trap|owe|owes|owed|debt|weed|scales|wraps)\b",
+    r"(?<!big )deal\w*|graft\w*|shot|shotting|county|line|trap|owe|owes|owed|debt|weed|scales|"
+    r"wraps|carry|carrying|carried|(?:do|doing|did|a few) runs|bits|phones)\b",
     re.I,
 )
 

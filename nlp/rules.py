@@ -2721,6 +2721,30 @@ def school_rules() -> list[Rule]:
                 "(picked on|called names|getting picked on|wound up|laughed at|getting bullied|got bullied) (at|in) (school|college|class)",  # noqa: E501
                 "(failing|failed|fail|behind) (in|at|with) (school|college|class|lessons|maths|english)",  # noqa: E501
                 "(struggling|struggles|struggle) (at|in|with) (school|college|lessons|work at school)",  # noqa: E501
+                # eleventh round (blind sets S and T): sent out of lessons, beaten up
+                # in the yard, caught on the school field
+                "(send|sends|sent|sending) (me|him|her) out of (lessons|class|the classroom|the lesson)",  # noqa: E501
+                "(beaten up|beat up|battered|jumped|attacked|punched|hit) (in|on) the (school )?(yard|playground|school field|corridor|toilets|changing rooms)",  # noqa: E501
+                "(caught|found) (smoking|vaping|with weed|with cannabis|drinking|fighting) (in|on|at) (school|college|the school field|the school toilets|the field)",  # noqa: E501
+            ),
+            score=0.7,
+        ),
+        # Attendance as a figure under 90% (blind set T): "attendance is 61% this term".
+        Rule(
+            "school.attendance_figure",
+            "school",
+            patterns=(
+                [
+                    {"LOWER": "attendance"},
+                    {
+                        "LOWER": {
+                            "IN": ["is", "was", "of", "at", "has", "been", "dropped", "to", "down"]
+                        },
+                        "OP": "{1,3}",
+                    },
+                    {"TEXT": {"REGEX": r"^[1-8]?[0-9](?:\.[0-9])?$"}},
+                    {"TEXT": "%"},
+                ],
             ),
             score=0.7,
         ),

@@ -16,7 +16,7 @@ Files (JSONL, one object per line: ``{"id", "text", "labels", "voice"}``):
   weak-cue thresholds (the dev texts share the rules' phrasing, so they cannot
   tell how far a weak cue may be trusted). ``blind/themes_{h,j,k,l,m,n}.jsonl``
   (:data:`BLIND_TRAINING_PATHS`) were read to write cues and also train the
-  classifier; ``blind/themes_{p,q,s,t}.jsonl`` were read to write cues only
+  classifier; ``blind/themes_{p,q,s,t,v,w}.jsonl`` were read to write cues only
   (training on P, S or T lowered the held-out scores).
   ``blind/themes_{c,e,i,o,r,u}.jsonl`` are held out, as are
   ``blind/urgent_c.jsonl`` and ``blind/urgent_l.jsonl``;

@@ -788,6 +788,10 @@ def test_tenth_round_false_friends(text: str, theme: str) -> None:
         ("found in the park with two other residents", "peers"),
         ("CCTV shows her leaving with resident C", "peers"),
         ("he wasn't back before curfew again", "boundaries"),
+        # school as teachers and parents put it
+        ("Form tutor: attendance is 72% this half term.", "school"),
+        ("they keep sending her out of class", "school"),
+        ("he got jumped in the playground at lunch", "school"),
     ],
 )
 def test_eleventh_round_phrasings(text: str, theme: str) -> None:
@@ -810,6 +814,10 @@ def test_eleventh_round_phrasings(text: str, theme: str) -> None:
         ("carer rang round her usual friends but no one had seen her", "peers"),
         ("he has been low since his best mate died last year", "peers"),
         ("missing after a row with another resident over the remote", "peers"),
+        ("attendance is 97% and she is doing well", "school"),
+        # an adult who pays children to carry or sells with them is a CCE elder, not CSE
+        ("a man in his 30s asked if we wanted money for carrying stuff to Leeds", "cse"),
+        ("i was with some older heads in a flat doing bits", "cse"),
     ],
 )
 def test_eleventh_round_false_friends(text: str, theme: str) -> None:
