@@ -1516,6 +1516,16 @@ def family_conflict_rules() -> list[Rule]:
             "(husband|wife|partner) (drinks|is drinking|drinks too much|is always drunk)",
             "(cannot|cant|can't|can not) (manage|cope with|control|handle) (her|him) (any ?more|at home)?",  # noqa: E501
             "(no one|nobody|noone|no1) (listens|listen|cares) (to me )?(at home|in this house|in my family)",  # noqa: E501
+            # Eleventh round (blind set V, children's own answers): rejection, a
+            # parent's anger taken out on the child. (Not "since dad left": on dev
+            # and the read sets that was low mood, labelled mental health, 5 times.)
+            "(wishes|wished|wish) (she|he|they) ('d|had|would have|d) never had me",
+            "(takes|took|taking|take) it (all )?out on (me|her|him)",
+            "(i 'm|im|i am|i m) not (his|her|their) (problem|responsibility|kid|child)",
+            "(nobody|no one|noone) in (that|this|my|our|the) (house|home|family) (would|will|does|did|even) (notice|care|miss)",  # noqa: E501
+            f"(cant|can't|cannot|can not|ca n't) (live|stay|be) (with|around) (my |her |his )?{home_people}",  # noqa: E501
+            "(hits|hit|slaps|smacks|hurts) (me|her|him) when (she|he) (is|'s|s|gets|has been|'s been) (angry|drunk|mad|in a mood|stressed|drinking)",  # noqa: E501
+            "(threw|throws|thrown|chucked|chucks) (all )?(my|her|his) (stuff|things|clothes|bags) (out|on the drive|in the street|onto the street)",  # noqa: E501
         ),
         score=0.7,
     )

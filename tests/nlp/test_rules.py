@@ -792,6 +792,13 @@ def test_tenth_round_false_friends(text: str, theme: str) -> None:
         ("Form tutor: attendance is 72% this half term.", "school"),
         ("they keep sending her out of class", "school"),
         ("he got jumped in the playground at lunch", "school"),
+        # a parent's anger or rejection in a child's own words (set V)
+        ("my dad said he wishes he never had me", "family_conflict"),
+        ("mums stressed and she takes it out on me", "family_conflict"),
+        ("her boyfriend says im not his responsibility", "family_conflict"),
+        ("i cant live with my stepdad any more", "family_conflict"),
+        ("she slaps me when she's drunk", "family_conflict"),
+        ("he chucked my clothes out in the street", "family_conflict"),
     ],
 )
 def test_eleventh_round_phrasings(text: str, theme: str) -> None:
@@ -815,6 +822,7 @@ def test_eleventh_round_phrasings(text: str, theme: str) -> None:
         ("he has been low since his best mate died last year", "peers"),
         ("missing after a row with another resident over the remote", "peers"),
         ("attendance is 97% and she is doing well", "school"),
+        ("she has been really low since her dad left", "family_conflict"),
         # an adult who pays children to carry or sells with them is a CCE elder, not CSE
         ("a man in his 30s asked if we wanted money for carrying stuff to Leeds", "cse"),
         ("i was with some older heads in a flat doing bits", "cse"),
