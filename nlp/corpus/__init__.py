@@ -17,9 +17,9 @@ Files (JSONL, one object per line: ``{"id", "text", "labels", "voice"}``):
   tell how far a weak cue may be trusted). ``blind/themes_{h,j,k,l,m,n}.jsonl``
   (:data:`BLIND_TRAINING_PATHS`) were read to write cues and also train the
   classifier; ``blind/themes_{p,q,s,t,v,w}.jsonl`` were read to write cues only
-  (training on P, S or T lowered the held-out scores).
+  (training on P, S, T or W lowered the held-out scores).
   ``blind/themes_{c,e,i,o,r,u}.jsonl`` are held out, as are
-  ``blind/urgent_c.jsonl`` and ``blind/urgent_l.jsonl``;
+  ``blind/urgent_{c,l,n}.jsonl``;
   ``blind/urgent_{d,e,f,g,h,i,j,k,m}.jsonl`` were read to write urgent cues and
   train the urgent second opinion (docs/nlp.md);
 - ``corrections.jsonl`` (:data:`CORRECTIONS_PATH`, optional, same shape) holds
@@ -57,7 +57,7 @@ BLIND_TUNING_PATHS = (
 # confidence on texts it has not learnt; C, E, I and O stay held out).
 BLIND_TRAINING_PATHS = tuple(CORPUS_DIR / "blind" / f"themes_{name}.jsonl" for name in "hjklmn")
 # The urgent second opinion's training replies: the urgent dev set and the blind
-# urgent sets read while writing cues (urgent_c and urgent_l stay held out).
+# urgent sets read while writing cues (urgent_c, urgent_l and urgent_n stay held out).
 URGENT_TRAINING_PATHS = (
     CORPUS_DIR / "urgent_dev.jsonl",
     *(CORPUS_DIR / "blind" / f"urgent_{name}.jsonl" for name in "defghijkm"),
