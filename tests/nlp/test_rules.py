@@ -799,6 +799,14 @@ def test_tenth_round_false_friends(text: str, theme: str) -> None:
         ("i cant live with my stepdad any more", "family_conflict"),
         ("she slaps me when she's drunk", "family_conflict"),
         ("he chucked my clothes out in the street", "family_conflict"),
+        # drink, weed and the child's head in their own words (set V)
+        ("we had a couple of tins by the canal", "substance_misuse"),
+        ("just smoking bud at the park", "substance_misuse"),
+        ("i'd had way too much to drink", "substance_misuse"),
+        ("i get these thoughts at night", "mental_health"),
+        ("sometimes i just go blank and end up somewhere", "mental_health"),
+        ("i need to talk to someone about my head", "mental_health"),
+        ("me n two others went to the woods", "peers"),
     ],
 )
 def test_eleventh_round_phrasings(text: str, theme: str) -> None:
@@ -823,6 +831,8 @@ def test_eleventh_round_phrasings(text: str, theme: str) -> None:
         ("missing after a row with another resident over the remote", "peers"),
         ("attendance is 97% and she is doing well", "school"),
         ("she has been really low since her dad left", "family_conflict"),
+        ("joint RHI with her social worker", "substance_misuse"),
+        ("if my dad stopped drinking", "substance_misuse"),
         # an adult who pays children to carry or sells with them is a CCE elder, not CSE
         ("a man in his 30s asked if we wanted money for carrying stuff to Leeds", "cse"),
         ("i was with some older heads in a flat doing bits", "cse"),
