@@ -611,7 +611,7 @@ SELF_HARM = [
     r"\b(?:my )?last (?:message|text|msg|time (?:you|u) (?:will )?hear|time (?:i will|i am going "
     r"to|i will ever) (?:message|text|talk|speak|contact|write))\b"
     r"(?!.{0,25}\b(?:bed|sleep|battery|credit|data|tonight i promise|for today|before|till|"
-    r"until|about|re|regarding)\b)",
+    r"until|about|re|regarding)\b)(?! (?:to \w+ (?:\w+ )?)?was (?:a|an|about|just)\b)",
     r"\b(?:given|giving|gave|give) (?:all )?(?:of )?my (?:stuff|things|stuff|clothes|"
     r"belongings|games|xbox|ps\d) away\b|\b(?:gave|give|given|giving) away (?:all )?my\b",
     r"\b(?:will not|do not|wont) need (?:it|them|my \w+|any of (?:it|this)) (?:any ?more|"
@@ -843,6 +843,17 @@ SELF_HARM = [
     r"\bsaid (?:bye|goodbye|my goodbyes) to (?:my|the) (?:dog|dogs|cat|cats|pets?|hamster|rabbit|"
     r"horse|pony|fish)\b(?=.{0,60}\b(?:do not need|will not need|no need|for ever|forever|last "
     r"time|it is time)\b)",
+    # blind set urgent_o: sick since taking them; thinking about doing it tonight;
+    # passwords handed over; the last train and not going back.
+    r"\b(?:sick|throwing up|thrown up|threw up|dizzy|sleepy|drowsy|shaking)\b.{0,30}\bsince i "
+    r"(?:took|had|swallowed|taken) (?:them|it|those|the tablets|the pills|all of them)\b"
+    r"|\b(?:took|swallowed|taken) (?:them|those|all of them)\b.{0,30}\b(?:been )?(?:sick|throwing "
+    r"up|dizzy|sleepy)\b(?=.{0,40}\b(?:normal|do not tell|is that|should i)\b)",
+    r"\b(?:think|thinking|thought) about doing it\b(?=.{0,60}\b(?:tonight|worse|the box|pills|"
+    r"tablets|right there|again)\b)",
+    r"\b(?:sent|gave|given|giving|give|told) (?:my \w+ |her |him |them )?(?:all )?my passwords\b",
+    r"\blast (?:train|bus)\b.{0,40}\bnot (?:going|coming) back\b|\bnot (?:going|coming) back\b"
+    r".{0,40}\blast (?:train|bus)\b",
 ]
 
 DANGER = [
@@ -1086,7 +1097,7 @@ DANGER = [
     r"\b(?:do not|please do not) tell (?:him|them|her|my \w+) (?:i|that i) (?:texted|messaged|"
     r"said|told|contacted)\b",
     r"\bhiding (?:in|from|under|behind|upstairs|downstairs)\b(?!.{0,60}\b(?:tidy|chores|homework|"
-    r"washing up|revision|pe|surprise|seek|hoover\w*|dishes)\b)",
+    r"washing up|revision|pe|surprise|seek|hoover\w*|dishes|party|manhunt|game|loud|noise)\b)",
     r"\b(?:i am|am) (?:next|dead if|dead when|getting done in)\b",
     r"\bhe is (?:drunk|off his face|raging) again\b",
     r"\b(?:collapsed|passed out|fitting|having a fit|seizure|fainted)\b(?! (?:cos|because|about|"
@@ -1493,6 +1504,23 @@ DANGER = [
     r"(?:back|home) (?:since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"yesterday|last night|the weekend)|for (?:days|\d+ days|two days|three days|the (?:whole )?"
     r"weekend))\b(?!.{0,40}\b(?:working|work|holiday|hospital|away with)\b)",
+    # blind set urgent_o: said without an alarming word
+    r"\b(?:photo|photos|pic|pics|picture|pictures) of (?:my|our) (?:house|front door|street|road|"
+    r"window|school|flat)\b(?!.{0,30}\b(?:estate agent|selling|for sale|for school|project)\b)"
+    r"|\btick tock\b",
+    r"\b(?:man|guy|bloke|fella|men) (?:said|says) (?:his|their) (?:mates|friends|boys|pals) "
+    r"(?:are|is|will be) coming\b|\bhotel\b.{0,60}\b(?:do not know|idk|no idea) who paid\b",
+    r"\b(?:taking|take|takes|going to take) (?:us|me) (?:all )?with (?:her|him)\b|\bgas is (?:on|"
+    r"left on)\b(?=.{0,40}\b(?:kitchen|not lit|smell|cooker|oven)\b)",
+    r"\b(?:car|van|man|guy|bloke) (?:is|s) back\b.{0,60}\b(?:sat there|sitting there|watching|"
+    r"waiting|parked|home alone|on my own)\b",
+    r"\bthe (?:man|guy|bloke|lad|person|one|woman) i told (?:you|u) about (?:is|s|has|was) "
+    r"(?:here|in|at|outside|back|with|downstairs|coming)\b",
+    r"\b(?:drawers|chair|chairs|bed|wardrobe|desk|sofa|table) (?:against|behind|in front of|up "
+    r"against) (?:the|our|my|her|his) (?:door|bedroom door)\b",
+    r"\b(?:bag|package|parcel|box) (?:i am|i) (?:not allowed|told not|not meant) to open\b"
+    r"|\b(?:told|made|have|got) to (?:get|take|catch) (?:a|the) (?:train|coach|bus) to \w+ "
+    r"tonight\b",
 ]
 
 HELP_NOW = [
@@ -1579,7 +1607,7 @@ _LAUGH = re.compile(
     r"\b(?:lol|lool|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|joking|jokes|only joking|xd|kidding|"
     r"for a joke|as a joke|messing (?:about|around)|play fight\w*|banter|mucking about|"
     r"for a laugh|hide and seek|hide n seek|was a laugh|had a laugh|good laugh)\b"
-    r"|😂|🤣|💀|😆|😅|🙃|😜|😝"
+    r"|\b(?:manhunt|sardines|hide n seek|playing it|playing tag)\b|😂|🤣|💀|😆|😅|🙃|😜|😝"
 )
 # A cover story for an injury is never a joke: "told me to say i fell".
 _COVER_STORY = (
@@ -1680,7 +1708,8 @@ _RESOLVED = re.compile(
     r"(?:(?:ages|years|months|a year|a while|a long time) ago|when i (?:moved|changed|left|went))"
     r"|in a (?:much |lot |way )?better place|(?:got|been|was|were) (?:arrested|charged|"
     r"locked up|sent to prison)|(?:is|are) in (?:prison|jail)|(?:he is|she is|they are|he has|"
-    r"she has|they have) (?:gone|moved)|moved (?:away|house|out)|(?:counselling|therapy|camhs|"
+    r"she has|they have) (?:gone|moved)|moved (?:away|house|out|schools?)|(?:counselling|therapy|"
+    r"camhs|"
     r"meds|medication|support|the worker|school) (?:is|are|has|have been|has been) (?:helping|"
     r"working|really helping)|(?:police|teachers?|school|they) sorted it|sorted it out|all sorted"
     r"|all ok|all good|much better|loads better|a lot better|feel (?:loads |a lot |much )?safer"
@@ -1704,6 +1733,7 @@ _PAST = re.compile(
     r"(?:years?|months?|weeks?|days?) ago|when i (?:was|went|first|ran)|back (?:then|when)|in "
     r"the past|before|previously|was|were|had|felt|thought|went missing|ran away|did|got|said|"
     r"in (?:year|the summer|primary)|when i was younger|as a kid|kept|at the time|drank|threw up|"
+    r"moved|"
     r"(?:back )?in (?:january|february|march|april|june|july|august|september|october|november|"
     r"december))\b"
 )
@@ -1719,6 +1749,9 @@ _INFO = re.compile(
     # Blind set urgent_f: what a class was taught ("learned about overdoses at cadets",
     # "the teacher talked about grooming").
     r"|\b(?:learn(?:ed|t|ing)|taught|teaching) (?:us |me |them )?about\b"
+    # games by name (blind set urgent_o): "resident evil village is class, spent ages hiding"
+    r"|\b(?:resident evil|fnaf|five nights at|among us|fortnite|minecraft|roblox|gta|call of duty|"
+    r"last of us|poppy playtime|granny)\b"
     r"|\b(?:teachers?|school|assembly|lessons?|class|cadets|pshe|college|nurse|police officer|"
     r"pcso|youth worker|speaker)s? (?:\w+ ){0,2}(?:talked|talking|spoke|speaking|told us|did a "
     r"talk|gave a talk) (?:to us )?about\b"
@@ -1812,8 +1845,13 @@ _IDIOM_CONDITION = re.compile(
     r"(?:her|his|their)\b|if (?:i|she|he|they|my)\b|when (?:she|he|they|i) (?:sees?|finds?|"
     r"hears?|gets?|notices?|checks?)|for (?:being|borrowing|not|losing|breaking|going|coming|"
     r"getting|eating|using|taking|missing|forgetting|wearing|staying|doing|failing|skipping|"
-    r"spending)|because i|cos i)"
+    r"spending|telling (?:you|u|mum|dad|everyone|her|him)|saying|posting|showing|laughing|ditching)"
+    r"|because i|cos i"
+    # ... or a condition after a word or three: "he'll kill us at training if we lose"
+    r"|(?:\w+ ){1,3}if (?:i|we|you|she|he|they|my)\b)"
 )
+# "my mum said if i miss the bus again shes gonna kill me": the condition first.
+_IDIOM_CONDITION_BEFORE = re.compile(r"\bif (?:i|we|you|my)\b[^.!?]{0,40}$")
 _IDIOM_VERB = re.compile(r"\b(?:kill|murder|strangle|end)\b")
 _FAMILY_AGENT = re.compile(
     r"\b(?:mum|dad|nan|gran|sister|brother|teacher|boss|coach|mate|mates|friend|auntie|"
@@ -1873,6 +1911,10 @@ _ANIMAL_BEFORE = re.compile(
     r"rugby)\s+"
     r"(?:\w+\s+){0,2}$"
 )
+_ASKED_IF = re.compile(
+    r"\b(?:asked|asks|asking)(?: me| her| him)? (?:if|whether) (?:i|she|he) "
+    r"(?:was|am|is|felt|feel|were) $"
+)
 _THANKS_FOR = re.compile(r"\bthank(?:s| you)\b(?: \w+){0,3} for (?:\w+ )?$")
 # "i know i scared everyone": the writer frightened others.
 _SCARED_OTHERS = re.compile(r"^\s*(?:everyone|everybody|you|them|him|her|people|my \w+|the \w+)\b")
@@ -1919,7 +1961,10 @@ _ERRAND_VERB = re.compile(
     r"wear|tidy|drink|sleep)$"
 )
 _CHORES = re.compile(
-    r"^\s*my (?:stuff|things|bed|room|clothes|desk)\b|^\s*(?:on the (?:sofa|floor|couch|settee)|in "
+    r"^\s*(?:at|with|round|to) (?:my |our )?(?:nans?|nanas?|grans?|grandmas?|grandads?|aunties?|"
+    r"dads|mums)\b(?! (?:boyfriend|partner|mate|friend))"
+    r"|^\s*my (?:stuff|things|bed|room|clothes|desk)\b"
+    r"|^\s*(?:on the (?:sofa|floor|couch|settee)|in "
     r"the spare room|early|in (?:my|the) (?:own )?(?:bed|room))\b"
     r"|^\s*(?:the |some |my |their |his |her |a |an |this |that )?(?:\w+ )?(?:shopping|bins?|"
     r"washing|dishes|plates|chairs|boxes|documentary|film|movie|show|telly|tv|match|game|"
@@ -1973,6 +2018,7 @@ _BENIGN_ERRAND = re.compile(
     r"with (?:the )?(?:shopping|car|food|pizza|presents?)|from (?:work|school|college|uni|"
     r"holiday|the shop|town|the hospital)|birthday|party|the shop|the chippy|to fix|boiler|"
     r"so i can go|in the car park at school|postman|delivery|parcel|amazon|courier|prob|"
+    r"(?:it is|its) (?:just|only) (?:my )?(?:grandad|grandpa|dad|mum|nan|taxi|lift|uber|brother)|"
     r"probably|takeaway|neighbour|washing (?:his|her|the) car|next door|play|playing|footy|"
     r"football|to finish|"
     r"cinema|bowling|we are going|date|selling|salesman|delivering|meter|collecting|charity|"
@@ -2025,6 +2071,13 @@ _HYPERBOLE_BEFORE = re.compile(
     r"loud|hot) (?:that )?(?:i (?:literally |actually |just |honestly )?(?:(?:wanted|want|could|"
     r"could have|nearly|almost|was going|was about) (?:to )?)?)?$"
 )
+# "gcse science tomorrow im actually going to die" (urgent_o): not "want to die".
+_GOING_TO_DIE = re.compile(
+    r"(?:i am |i will |i )?(?:going to|will|gonna) (?:actually |literally )?die"
+)
+_EXAMS = re.compile(
+    r"\b(?:exams?|gcses?|mocks?|tests?|a levels?|sats|results|revision|coursework)\b"
+)
 # "if i have to fill in one more of these forms ill die" (urgent_m)
 _ONE_MORE = re.compile(r"\bif i (?:have to|hear|get|see|do|sit through) (?:\w+ ){0,4}one more\b")
 # "mum didnt know where i was": someone else's worry about the past, not the writer lost.
@@ -2072,7 +2125,7 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
     if (
         _RESOLVED.search(canon)
         and _PAST.search(clause)
-        and not _PRESENT.search(clause)
+        and not _PRESENT.search(_RESOLVED.sub(" ", clause))
         and (kind != "self_harm" or not _RESOLVED.search(clause))
     ):
         return True
@@ -2106,7 +2159,7 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
         and not _INTENT.search(canon[:start] + canon[end:])
     ):
         return True
-    if _PRESENCE.search(cue) and _BENIGN_ERRAND.search(canon[end : end + 50]):
+    if _PRESENCE.search(cue) and _BENIGN_ERRAND.search(canon[end : end + 80]):
         return True
     laugh = bool(_LAUGH.search(canon))
     if kind == "danger":
@@ -2146,6 +2199,8 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
             or _ONE_MORE.search(canon[max(0, start - 60) : start])
         ):
             return True  # "that joke was so bad i wanted to die", "one more form ill die"
+        if _GOING_TO_DIE.fullmatch(cue) and _EXAMS.search(canon):
+            return True  # "gcse science tomorrow im actually going to die"
         if (
             (laugh and _RATHER_THAN.search(canon))
             or _RATHER_THAN_CHORE.search(canon)
@@ -2159,6 +2214,8 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
             return True
         if cue == "scared" and before.endswith("i ") and _SCARED_OTHERS.match(after):
             return True  # "i scared everyone"
+        if _ASKED_IF.search(before):
+            return True  # "the worker asked if i was scared of anyone. im not."
         return laugh and not _SERIOUS.search(canon.replace(cue, ""))
     if kind == "help" and _THANKS_FOR.search(before):
         return True  # "thank you very much for help me and my brother"
@@ -2174,7 +2231,10 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
             return True
         if (
             _IDIOM_VERB.search(cue)
-            and _IDIOM_CONDITION.match(after)
+            and (
+                _IDIOM_CONDITION.match(after)
+                or _IDIOM_CONDITION_BEFORE.search(canon[max(0, start - 50) : start])
+            )
             and not _MEANT_RE.search(canon)
             and _FAMILY_AGENT.search(
                 canon[max(0, start - 50) : start] + " " + cue.rsplit(" ", 2)[0]
@@ -2227,6 +2287,8 @@ _RISK_IDIOM = re.compile(
     r"butter knife|a tenner|a fiver|a quid|for the trip|for lunch|"
     r"owe (?:them|him|"
     r"her|you|my \w+) (?:a|an|one) |heart attack|panic attacks?|anxiety attacks?|"
+    r"knife crime (?:workshop|talk|assembly|lesson|session|awareness|presentation|week)|"
+    r"dead to (?:me|us)|cut (?:\w+ )?(?:them|him|her|it|people|everyone) off|"
     r"shot myself in the foot|shoot myself in the foot|rope swing|skipping rope|rope ladder|"
     r"secret (?:for|about) (?:\w+ )?(?:birthday|surprise|present|party|christmas)|"
     r"hay ?fever|antibiotics|vitamins?|with food|inhaler|"

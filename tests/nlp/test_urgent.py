@@ -260,6 +260,18 @@ CONCEPTS = [
     "had to do things for a lift back and now he wants more",
     "im 10 and mum has not come back since saturday",
     "said my goodbyes to the dog. wont need anything else now",
+    # blind set urgent_o: no alarming word at all
+    "threw up twice since i took them, is that normal",
+    "keep thinking about doing it, its worse tonight",
+    "gave my brother all my passwords today",
+    "getting the last bus out and not coming back",
+    "someone sent me a pic of our front door and said tick tock",
+    "in a hotel, idk who paid, the man says his mates are coming",
+    "mum says shes taking us with her, the gas is on in the kitchen",
+    "that van is back again and hes just sat there watching",
+    "the guy i told you about is downstairs with my foster brother",
+    "we put the chest of drawers against the bedroom door",
+    "got to take a train to cardiff tonight with a parcel im not allowed to open",
 ]
 
 # Idioms, jokes, past events now resolved, complaints, tasks and later calls.
@@ -403,6 +415,20 @@ HARD_NEGATIVES = [
     "we got home at 2am because we lost track of time, sorry",
     "drank way too much and threw up but my friends looked after me, wont do it again",
     "i'd rather die than go back to that stupid gym class",
+    # blind set urgent_o: games, hyperbole, a condition first, a question answered no
+    "my last text to her was a meme about cats",
+    "hiding in the toilets at the party cos the music was so loud",
+    "if i forget my kit again my dad will kill me 💀",
+    "my coach says he'll murder us at practice if we lose again lol",
+    "shes going to end me for telling you about her crush",
+    "playing fortnite all night, spent ages hiding behind a wall",
+    "maths mock tomorrow i'm literally going to die",
+    "mum made me stay at my grans all half term, boring",
+    "hes outside again, its just my dad here to pick me up",
+    "the boy who threatened me moved schools so its fine now",
+    "she asked if i was scared of anyone. im not",
+    "the knife crime talk in assembly was alright",
+    "arsenal are dead to me",
 ]
 
 # Phrasing no cue was written for: a harm word in the company of distress, a time
