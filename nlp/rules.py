@@ -1526,6 +1526,13 @@ def family_conflict_rules() -> list[Rule]:
             f"(cant|can't|cannot|can not|ca n't) (live|stay|be) (with|around) (my |her |his )?{home_people}",  # noqa: E501
             "(hits|hit|slaps|smacks|hurts) (me|her|him) when (she|he) (is|'s|s|gets|has been|'s been) (angry|drunk|mad|in a mood|stressed|drinking)",  # noqa: E501
             "(threw|throws|thrown|chucked|chucks) (all )?(my|her|his) (stuff|things|clothes|bags) (out|on the drive|in the street|onto the street)",  # noqa: E501
+            # younger children and their parents (blind set X)
+            "(invisible|unwanted|not wanted|in the way|left out) at home",
+            "(everyone|everybody|they|people) at home (is|are|was|were) (always |just |constantly )?(shouting|arguing|fighting|screaming|rowing|yelling)",  # noqa: E501
+            f"(fell|falling|fallen) out with (her |his |my )?({MUM}|{DAD}|stepfather|stepmother|stepmum|step mum|nan|parents)",  # noqa: E501
+            f"{home_people} (called|calls|calling) (me|her|him) (a|an) (liar|idiot|disgrace|waste|mistake|slag|thief|embarrassment)",  # noqa: E501
+            f"{home_people} only (listens to|cares about|has time for) (him|her|them|the baby)",
+            "(we|me and her|me and him|me and mum|me and dad) (row|rows|rowed|have rows|end up rowing)",  # noqa: E501
         ),
         score=0.7,
     )
@@ -2378,6 +2385,9 @@ def peers_rules() -> list[Rule]:
                 "(with|and|wiv) (another|a fellow|two other|three other|two|other|fellow) (resident|residents)",  # noqa: E501
                 "with resident",
                 "(me|us) (n|and|&) (2|3|4|two|three|four|a few|some|a couple of) (others|other kids|mates)",  # noqa: E501
+                # a dare; friends misspelt (blind set X)
+                "(dared|dares|daring|double dared) (me|him|her|us|them)",
+                "(frend|frends|freind|freinds|frends house|m8|m8s|bestfrend|best frend)",
                 "(both|two|three) (residents|young people) (went|were|have been|had been|ran|left|absconded|returned|came back|assaulted|arrested|missing)",  # noqa: E501
                 # Tenth round (blind set N): dialect words for friends, "us lot".
                 "(marra|marras|marrer|marrers|bredrin|bredrins|bredren|homie|homies)",
@@ -2738,6 +2748,15 @@ def school_rules() -> list[Rule]:
                 "(send|sends|sent|sending) (me|him|her) out of (lessons|class|the classroom|the lesson)",  # noqa: E501
                 "(beaten up|beat up|battered|jumped|attacked|punched|hit) (in|on) the (school )?(yard|playground|school field|corridor|toilets|changing rooms)",  # noqa: E501
                 "(caught|found) (smoking|vaping|with weed|with cannabis|drinking|fighting) (in|on|at) (school|college|the school field|the school toilets|the field)",  # noqa: E501
+                # younger children (blind set X): older pupils by year, the move up,
+                # nobody liking them at school, going back to "that school"
+                "(the )?(year 7s|year 8s|year 9s|year 10s|year 11s|y7s|y8s|y9s|y10s|y11s|yr 9s|yr 10s|yr 11s) (take|took|keep|kept|call|called|bully|bullied|push|pushed|hit|battered|said|threatened|chased|pick on|picked on)",  # noqa: E501
+                "(move|moving|moved|transition|start|started|starting|going up) (to|at) (secondary|high school|big school|secondary school)",  # noqa: E501
+                "(nobody|no one|noone|no1) (at school|in (my|her|his) class|in (my|her|his) year|in (my|her|his) form) (likes|talks to|sits with|plays with) (me|her|him)",  # noqa: E501
+                "(nobody|no one|noone) (likes|talks to) (me|her|him) at school",
+                "(go|going|goes|went|send|sending) (me |her |him )?back to (that|this) (school|college)",  # noqa: E501
+                "(dinner money|(bad|poor|awful|terrible) school report)",
+                "(girls|boys|kids|children|lads) in (her|his|my|the) (form|class|year) (have|has|are|were|keep|kept|made|put|posted|take|took|call|called|laugh|laughed|pick|picked|push|pushed)",  # noqa: E501
             ),
             score=0.7,
         ),

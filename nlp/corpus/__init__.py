@@ -16,11 +16,11 @@ Files (JSONL, one object per line: ``{"id", "text", "labels", "voice"}``):
   weak-cue thresholds (the dev texts share the rules' phrasing, so they cannot
   tell how far a weak cue may be trusted). ``blind/themes_{h,j,k,l,m,n}.jsonl``
   (:data:`BLIND_TRAINING_PATHS`) were read to write cues and also train the
-  classifier; ``blind/themes_{p,q,s,t,v,w}.jsonl`` were read to write cues only
+  classifier; ``blind/themes_{p,q,s,t,v,w,x}.jsonl`` were read to write cues only
   (training on P, S, T or W lowered the held-out scores).
-  ``blind/themes_{c,e,i,o,r,u}.jsonl`` are held out, as are
+  ``blind/themes_{c,e,i,o,r,u,z}.jsonl`` are held out, as are
   ``blind/urgent_{c,l,n}.jsonl``;
-  ``blind/urgent_{d,e,f,g,h,i,j,k,m}.jsonl`` were read to write urgent cues and
+  ``blind/urgent_{d,e,f,g,h,i,j,k,m,o}.jsonl`` were read to write urgent cues and
   train the urgent second opinion (docs/nlp.md);
 - ``corrections.jsonl`` (:data:`CORRECTIONS_PATH`, optional, same shape) holds
   participation officers' **accepted review corrections**. When present,

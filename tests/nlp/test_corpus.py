@@ -167,7 +167,7 @@ def test_read_blind_sets_that_train_never_repeat_a_held_out_text(
     held-out blind sets. Writers who never met do write the same short replies
     ("ok", "no", "my dad hit me", "mum kicked me out again"): 10 such texts recur."""
     held_out_paths = [*BLIND_TUNING_PATHS]
-    held_out_paths += [CORPUS_DIR / "blind" / f"themes_{name}.jsonl" for name in "ceioru"]
+    held_out_paths += [CORPUS_DIR / "blind" / f"themes_{name}.jsonl" for name in "ceioruz"]
     held_out = {norm(str(r["text"])) for split in ("dev", "test") for r in corpus[split]}
     held_out |= {norm(str(r["text"])) for path in held_out_paths for r in read_jsonl(path)}
     for path in BLIND_TRAINING_PATHS:

@@ -807,6 +807,17 @@ def test_tenth_round_false_friends(text: str, theme: str) -> None:
         ("sometimes i just go blank and end up somewhere", "mental_health"),
         ("i need to talk to someone about my head", "mental_health"),
         ("me n two others went to the woods", "peers"),
+        # younger children and their parents (set X)
+        ("she says she feels invisible at home", "family_conflict"),
+        ("everyone at home is always arguing", "family_conflict"),
+        ("he fell out with his stepdad again", "family_conflict"),
+        ("my dad called me a liar in front of my friends", "family_conflict"),
+        ("the lads dared him to jump off the wall", "peers"),
+        ("at my best frend's house", "peers"),
+        ("the year 10s took his phone and laughed", "school"),
+        ("he has struggled since the move to secondary", "school"),
+        ("nobody in my class talks to me", "school"),
+        ("the girls in her form made a group chat about her", "school"),
     ],
 )
 def test_eleventh_round_phrasings(text: str, theme: str) -> None:
@@ -833,6 +844,8 @@ def test_eleventh_round_phrasings(text: str, theme: str) -> None:
         ("she has been really low since her dad left", "family_conflict"),
         ("joint RHI with her social worker", "substance_misuse"),
         ("if my dad stopped drinking", "substance_misuse"),
+        ("she went to a party with some year 10s", "school"),
+        ("back late from the school trip, coach delayed", "school"),
         # an adult who pays children to carry or sells with them is a CCE elder, not CSE
         ("a man in his 30s asked if we wanted money for carrying stuff to Leeds", "cse"),
         ("i was with some older heads in a flat doing bits", "cse"),
