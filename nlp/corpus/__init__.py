@@ -60,7 +60,7 @@ BLIND_TRAINING_PATHS = tuple(CORPUS_DIR / "blind" / f"themes_{name}.jsonl" for n
 # urgent sets read while writing cues (urgent_c, urgent_l and urgent_n stay held out).
 URGENT_TRAINING_PATHS = (
     CORPUS_DIR / "urgent_dev.jsonl",
-    *(CORPUS_DIR / "blind" / f"urgent_{name}.jsonl" for name in "defghijkm"),
+    *(CORPUS_DIR / "blind" / f"urgent_{name}.jsonl" for name in "defghijkmo"),
 )
 # Accepted review corrections (the one place this path is defined).
 CORRECTIONS_PATH = CORPUS_DIR / "corrections.jsonl"
