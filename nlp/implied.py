@@ -141,9 +141,8 @@ def implied_cse(
     if not partner and GROOMING_CONTEXT.search(text):
         criminal = any(c.theme == "cce" for c in candidates) or CRIMINAL_CONTEXT.search(text)
         # (not the "sister" of "her sister's boyfriend")
-        girl = any(not _within(m.start(), others) for m in GIRL.finditer(text)) and not BOY.search(
-            text
-        )
+        girl_words = [m for m in GIRL.finditer(text) if not _within(m.start(), others)]
+        girl = bool(girl_words) and not BOY.search(text)
         if not criminal and (girl or FIRST_PERSON.search(text)):
             # (not a woman's: "an older woman who lets her stay over" is a risky adult
             # to the blind writers, never CSE without a sexual cue; set T)
