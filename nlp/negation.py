@@ -365,7 +365,8 @@ _NEGATIVE_OUTCOME = re.compile(
 # "no concerns about school": an outcome about something else.
 _OTHER_OBJECT = re.compile(
     r"\s+(?:about|re|regarding|around|with|for|in relation to|at|in)\s+(?!(?:any |the )?(?:cse|cce|"
-    r"exploitation|sexual|criminal|county|adults?|males?|men|older|this|that|these|either|both)\b)",
+    r"exploitation|sexual|criminal|county|adults?|males?|men|older|this|that|these|either|both)\b"
+    r"|(?:any|all|either|each) of (?:these|them|those|the above)\b|the above\b)",
     re.I,
 )
 _POSITIVE_OUTCOME = re.compile(

@@ -3169,6 +3169,16 @@ def risky_adults_rules() -> list[Rule]:
         {"TEXT": {"REGEX": ADULT_AGE}},
     ]
     return [
+        # Strangers who are the other children in a new home or school (blind set W):
+        # "stuck in this home with people I don't know".
+        Rule(
+            "risky_adults.new_faces",
+            None,
+            phrases(
+                "(home|unit|placement|school|class|house|room|area|town) with (people|kids|strangers|girls|boys) (i|she|he) (do n't|dont|do not|does n't|doesnt|does not|did n't|didnt|did not) know",  # noqa: E501
+            ),
+            blocks=("risky_adults",),
+        ),
         # Ages said loosely, as others wrote them: "like 25 or 30", "a man of 35",
         # "they r 19 20 ish", "one of them was like 22"; and threats to share images.
         Rule(
@@ -3791,6 +3801,16 @@ def cse_rules() -> list[Rule]:
                 ],
             ),
             blocks=("offending",),
+        ),
+        # Drugs hidden in clothing are plugging, CCE (blind set W): "20 wraps of
+        # crack in his underwear".
+        Rule(
+            "cse.drugs_in_clothing",
+            None,
+            phrases(
+                "(wraps|crack|drugs|weed|cannabis|heroin|cocaine|class a|packages|bags) (hidden )?(in|inside|down) (his|her|their) (underwear|pants|boxers|bra|knickers)",  # noqa: E501
+            ),
+            blocks=("cse",),
         ),
         Rule(
             "cse.nothing_on_phone",

@@ -846,6 +846,12 @@ def test_eleventh_round_phrasings(text: str, theme: str) -> None:
         ("if my dad stopped drinking", "substance_misuse"),
         ("she went to a party with some year 10s", "school"),
         ("back late from the school trip, coach delayed", "school"),
+        # plugging is CCE; new faces in a home are not risky adults; a screening list
+        # answered for all of its topics (set W)
+        ("found with wraps of heroin in his underwear at the station", "cse"),
+        ("I'm stuck in this home with people I don't know.", "risky_adults"),
+        ("Considered: CSE, CCE, missing from school. No indicators for any of these.", "cse"),
+        ("Considered: CSE, CCE, missing from school. No indicators for any of these.", "cce"),
         # an adult who pays children to carry or sells with them is a CCE elder, not CSE
         ("a man in his 30s asked if we wanted money for carrying stuff to Leeds", "cse"),
         ("i was with some older heads in a flat doing bits", "cse"),
