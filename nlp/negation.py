@@ -356,7 +356,8 @@ _NEGATIVE_OUTCOME = re.compile(
     r"risks?|disclosures?)(?: (?:were |have been |was )?(?:identified|raised|noted|disclosed|found|"
     r"reported|present))?|no longer (?:present|a concern|a risk|indicated)|not (?:indicated|"
     r"evidenced|substantiated|identified)|nothing (?:of concern|disclosed|identified|to suggest)|"
-    r"none identified|negative (?:screening|screen|result|outcome|for)|(?:screening|screened|"
+    r"none (?:identified|present|found|noted|evident)|negative (?:screening|screen|result|outcome|"
+    r"for)|(?:screening|screened|"
     r"result|outcome|returned|came back)\W{0,3}(?:as |was )?negative|"
     r"(?:returned|came back|graded|rated|scored|assessed as|as|both|"
     r"risk|score(?: \d+)?)\W{0,3}low(?: risk)?|low risk)\b",
@@ -373,6 +374,14 @@ _POSITIVE_OUTCOME = re.compile(
     r"\b(?:high|medium|moderate|amber|red|significant|positive|referr\w*|disclosed|identified|"
     r"concerns? (?:remain|raised|noted)|concerns? (?:about|re|regarding) (?!cse|cce)|indicators? "
     r"(?:present|noted))\b",
+    re.I,
+)
+
+
+# A bare answer to a list of risks: "None present.", "None of these."
+_NONE_FOUND = re.compile(
+    r"^\W*(?:none|nil|none of (?:these|them|the above))(?: (?:present|identified|noted|found|"
+    r"evident))?\W*$",
     re.I,
 )
 
@@ -397,6 +406,9 @@ def screening_denials(doc: Doc) -> dict[str, int]:
     for n, sent in enumerate(sents):
         text = sent.text
         topics = _topics(text)
+        listed = n + 1 < len(sents) and _NONE_FOUND.match(sents[n + 1].text)
+        if not topics and listed and _SCREEN_WORDS.search(text):
+            topics = set(SAFETY_THEMES)  # "Risks considered: older associates... None present."
         if not topics:
             continue
         outcome, end = text, sent.end_char

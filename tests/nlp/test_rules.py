@@ -852,6 +852,7 @@ def test_eleventh_round_phrasings(text: str, theme: str) -> None:
         ("I'm stuck in this home with people I don't know.", "risky_adults"),
         ("Considered: CSE, CCE, missing from school. No indicators for any of these.", "cse"),
         ("Considered: CSE, CCE, missing from school. No indicators for any of these.", "cce"),
+        ("Risks considered: older associates, cash, phones. None present.", "risky_adults"),
         # an adult who pays children to carry or sells with them is a CCE elder, not CSE
         ("a man in his 30s asked if we wanted money for carrying stuff to Leeds", "cse"),
         ("i was with some older heads in a flat doing bits", "cse"),
@@ -859,6 +860,15 @@ def test_eleventh_round_phrasings(text: str, theme: str) -> None:
 )
 def test_eleventh_round_false_friends(text: str, theme: str) -> None:
     assert theme not in tag(text).themes
+
+
+def test_a_list_of_risks_answered_none_denies_only_up_to_the_answer() -> None:
+    note = (
+        "Risks considered: older associates, cash. None present. "
+        "Since then a man of 30 gives her lifts."
+    )
+    assert "risky_adults" in tag(note).themes
+    assert "risky_adults" in tag("Risks identified: older associates, cash. Referral made.").themes
 
 
 def test_matcher_gates_never_skip_a_pattern_that_would_match() -> None:
