@@ -1770,6 +1770,7 @@ def family_conflict_rules() -> list[Rule]:
                 f"{MUM} (is|'s|s) (an alcoholic|an addict|a heroin addict|a drinker|a heavy drinker|drinking again|using again|back on the drink|back on drugs)",  # noqa: E501
                 f"{DAD} (is|'s|s) (an alcoholic|an addict|a heroin addict|a drinker|a heavy drinker|drinking again|using again|back on the drink|back on drugs)",  # noqa: E501
                 f"({MUM}|{DAD}) (stopped|stopping|would stop|to stop|could stop) (drinking|using)",
+                f"({MUM}|{DAD}) (rang|called|phoned|texted|turned up at) (the unit |the home |me |us |the house )?(drunk|off her face|off his face)",  # noqa: E501
             ),
             blocks=("substance_misuse",),
         ),
@@ -3013,6 +3014,8 @@ def mental_health_rules() -> list[Rule]:
                 # eleventh round (blind set V): "i get these thoughts", going blank,
                 # "talk to someone about my head", "can't stop shaking"
                 "(get|have|having|got) these thoughts",
+                "(searched|searches|searching|googled|googling|looked up|looking up) (for )?('|\")?(how (many|much) (paracetamol|pills|tablets)|how to (kill|hurt|harm|end))",  # noqa: E501
+                "(exam|exams|gcse|mock|mocks) (stress|stressed|anxiety|worries|pressure)",
                 "(dissociation|dissociate|dissociating|dissociated|go blank|goes blank|went blank|going blank)",  # noqa: E501
                 "(talk to|speak to|see) (someone|somebody|a counsellor|someone proper) (about|for) (my|her|his) (head|mental health|feelings)",  # noqa: E501
                 "(cant|can't|cannot|couldnt|couldn't) stop (shaking|crying)",
@@ -3106,7 +3109,9 @@ def substance_misuse_rules() -> list[Rule]:
                 "(paralytic|legless|off (my|her|his) head)",
                 "(drinking|been drinking) (most|every) (nights|night|day|days|weekend)",
                 "(few|some|couple of|loads of|2|3|4|two|three) (vodkas|ciders|beers|cans|shots|bottles|drinks|bevvies)",  # noqa: E501
-                # eleventh round (blind set V): tins, joints, bud, "so much to drink"
+                # eleventh round (blind sets V and T): tins, joints, bud, "so much to
+                # drink", "comes back wrecked"
+                "(came|comes|coming|come) (back|home|in) (wrecked|smashed|steaming|hammered|legless|paralytic|off (her|his) face|stinking of (drink|booze|alcohol|weed))",  # noqa: E501
                 "(few|some|couple of|loads of|two|three) (tins|joints|spliffs|blunts)",
                 "(smoking|smoked|smokes|smoke|smokin) (bud|a joint|joints|a blunt|blunts|ganja|green)",  # noqa: E501
                 "(so much|too much|loads|way too much) to drink",
@@ -3117,7 +3122,7 @@ def substance_misuse_rules() -> list[Rule]:
             "substance_misuse.given",
             "substance_misuse",
             phrases(
-                "(buy|buys|bought|gave|gives|give|get|gets|got|giving|given) (us|me|her|him|them) (drink|drinks|alcohol|booze|cans|vodka|weed|pills|spliffs|bevvies)",  # noqa: E501
+                "(buy|buys|bought|gave|gives|give|get|gets|got|giving|given) (us|me|her|him|them) (drink|drinks|alcohol|booze|cans|vodka|weed|pills|spliffs|bevvies|pints|cider|beer|wine)",  # noqa: E501
                 "off (ma|me|my|her|his|their) (face|head|nut|tits|trolley)",
             ),
             score=0.8,
@@ -4422,6 +4427,7 @@ def offending_rules() -> list[Rule]:
                 "(police|officers) (caught|arrested|charged|nicked) (me|her|him)",
                 "possession with intent",
                 "(joyride|joyriding|joyrided|twoc|twocking|taken without (the owner 's )?consent)",
+                "(taking|took|taken|take) (a|the|his|her|their|my|his dad 's|her dad 's|his mum 's|her mum 's|his dads|her dads|his mums|her mums) (vehicle|car|motor|van|moped) without (consent|permission)",  # noqa: E501
                 "(spraying|sprayed|spray painting|tagging) (graffiti|walls|the underpass|a wall|trains|the bus shelter)",  # noqa: E501
                 "(i|yp|she|he) (punched|hit|attacked|headbutted|assaulted|battered|stabbed) (a|this|some) (man|woman|bloke|guy|lad|boy|girl|kid|stranger)",  # noqa: E501
                 "(assaulted|assaulting|hit|punched|attacked|headbutted) (a|another) (member of staff|staff member|teacher|peer|youth|lad|girl|boy|kid|pupil|student|officer)",  # noqa: E501

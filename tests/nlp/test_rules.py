@@ -818,6 +818,13 @@ def test_tenth_round_false_friends(text: str, theme: str) -> None:
         ("he has struggled since the move to secondary", "school"),
         ("nobody in my class talks to me", "school"),
         ("the girls in her form made a group chat about her", "school"),
+        # carers and relatives (set T): searches, exam stress, coming back wrecked,
+        # pints bought for a child, a car taken without permission
+        ("his phone shows he googled how many tablets would kill you", "mental_health"),
+        ("it's exam stress, her mocks start Monday", "mental_health"),
+        ("she comes home steaming most Fridays", "substance_misuse"),
+        ("his uncle bought him pints at the pub", "substance_misuse"),
+        ("he took his dad's car without permission", "offending"),
     ],
 )
 def test_eleventh_round_phrasings(text: str, theme: str) -> None:
@@ -853,6 +860,7 @@ def test_eleventh_round_phrasings(text: str, theme: str) -> None:
         ("Considered: CSE, CCE, missing from school. No indicators for any of these.", "cse"),
         ("Considered: CSE, CCE, missing from school. No indicators for any of these.", "cce"),
         ("Risks considered: older associates, cash, phones. None present.", "risky_adults"),
+        ("her mum rang the home drunk and shouting", "substance_misuse"),
         # an adult who pays children to carry or sells with them is a CCE elder, not CSE
         ("a man in his 30s asked if we wanted money for carrying stuff to Leeds", "cse"),
         ("i was with some older heads in a flat doing bits", "cse"),
