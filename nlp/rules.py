@@ -1526,6 +1526,14 @@ def family_conflict_rules() -> list[Rule]:
             f"(cant|can't|cannot|can not|ca n't) (live|stay|be) (with|around) (my |her |his )?{home_people}",  # noqa: E501
             "(hits|hit|slaps|smacks|hurts) (me|her|him) when (she|he) (is|'s|s|gets|has been|'s been) (angry|drunk|mad|in a mood|stressed|drinking)",  # noqa: E501
             "(threw|throws|thrown|chucked|chucks) (all )?(my|her|his) (stuff|things|clothes|bags) (out|on the drive|in the street|onto the street)",  # noqa: E501
+            # children often missed (blind set S): a partner's violence to mum, a
+            # child not wanted "under his roof", parents who talk through solicitors
+            "(her|his|my|mum 's|mums|mam 's|mams) (partner|boyfriend|fella|husband) (hitting|hits|hit|beats|beat|beating|punched|punches|punching) (her|mum|mam|my mum)",  # noqa: E501
+            "(have|having) (that|it|him|her) under (his|her|their) roof",
+            "(not having|wo n't have|won't have|will not have|wont have|refuses to have) (him|her|them) back",  # noqa: E501
+            "(talk|speak|communicate|talking) (only )?(through|via) (solicitors|lawyers|the court|a solicitor)",  # noqa: E501
+            "(bring|brings|brought|bringing) shame (on|to) (the|my|our|his|her) family|shame the family",  # noqa: E501
+            "(mums|dads|mams) back on the (drink|drugs|gear|booze)",
             # younger children and their parents (blind set X)
             "(invisible|unwanted|not wanted|in the way|left out) at home",
             "(everyone|everybody|they|people) at home (is|are|was|were) (always |just |constantly )?(shouting|arguing|fighting|screaming|rowing|yelling)",  # noqa: E501
@@ -3016,6 +3024,12 @@ def mental_health_rules() -> list[Rule]:
                 "(get|have|having|got) these thoughts",
                 "(searched|searches|searching|googled|googling|looked up|looking up) (for )?('|\")?(how (many|much) (paracetamol|pills|tablets)|how to (kill|hurt|harm|end))",  # noqa: E501
                 "(exam|exams|gcse|mock|mocks) (stress|stressed|anxiety|worries|pressure)",
+                # blind set S: numbness, panic, drowning, a carer's worry about mood
+                "(do n't|don't|dont|does n't|doesn't|doesnt|cannot|can't|cant|ca n't) feel anything",  # noqa: E501
+                "(waves|wave|feelings|feeling|full) of panic",
+                "(feel|feels|felt|feeling) like (i 'm |im |i am |she 's |he 's |i was )?drowning",
+                "(worried|concerned|worry|worrying) about (his|her|my|their) (mood|mental health|state of mind)",  # noqa: E501
+                "(woke|wakes|waking|woken) (up )?(screaming|crying|from nightmares|in a panic)",
                 "(dissociation|dissociate|dissociating|dissociated|go blank|goes blank|went blank|going blank)",  # noqa: E501
                 "(talk to|speak to|see) (someone|somebody|a counsellor|someone proper) (about|for) (my|her|his) (head|mental health|feelings)",  # noqa: E501
                 "(cant|can't|cannot|couldnt|couldn't) stop (shaking|crying)",

@@ -825,6 +825,15 @@ def test_tenth_round_false_friends(text: str, theme: str) -> None:
         ("she comes home steaming most Fridays", "substance_misuse"),
         ("his uncle bought him pints at the pub", "substance_misuse"),
         ("he took his dad's car without permission", "offending"),
+        # children often missed (set S): violence to mum, rejection, panic, numbness
+        ("he tried to stop her boyfriend hitting her", "family_conflict"),
+        ("his stepdad said he won't have that under his roof", "family_conflict"),
+        ("mum says she's not having her back", "family_conflict"),
+        ("my dads back on the drugs", "family_conflict"),
+        ("she says she doesn't feel anything any more", "mental_health"),
+        ("he gets these waves of panic at night", "mental_health"),
+        ("i feel like im drowning", "mental_health"),
+        ("he keeps waking up screaming", "mental_health"),
     ],
 )
 def test_eleventh_round_phrasings(text: str, theme: str) -> None:
@@ -861,6 +870,7 @@ def test_eleventh_round_phrasings(text: str, theme: str) -> None:
         ("Considered: CSE, CCE, missing from school. No indicators for any of these.", "cce"),
         ("Risks considered: older associates, cash, phones. None present.", "risky_adults"),
         ("her mum rang the home drunk and shouting", "substance_misuse"),
+        ("I said not while he's under my roof.", "family_conflict"),
         # an adult who pays children to carry or sells with them is a CCE elder, not CSE
         ("a man in his 30s asked if we wanted money for carrying stuff to Leeds", "cse"),
         ("i was with some older heads in a flat doing bits", "cse"),
