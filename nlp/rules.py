@@ -1529,7 +1529,8 @@ def family_conflict_rules() -> list[Rule]:
             # children often missed (blind set S): a partner's violence to mum, a
             # child not wanted "under his roof", parents who talk through solicitors
             "(her|his|my|mum 's|mums|mam 's|mams) (partner|boyfriend|fella|husband) (hitting|hits|hit|beats|beat|beating|punched|punches|punching) (her|mum|mam|my mum)",  # noqa: E501
-            "(have|having) (that|it|him|her) under (his|her|their) roof",
+            "(have|having) (that|it|him|her|this) under (his|her|their) roof",
+            "(wo n't|won't|wont|will not|would n't|wouldn't|wouldnt|would not) (have|having) (that|it|him|her|this) under (his|her|their) roof",  # noqa: E501
             "(not having|wo n't have|won't have|will not have|wont have|refuses to have) (him|her|them) back",  # noqa: E501
             "(talk|speak|communicate|talking) (only )?(through|via) (solicitors|lawyers|the court|a solicitor)",  # noqa: E501
             "(bring|brings|brought|bringing) shame (on|to) (the|my|our|his|her) family|shame the family",  # noqa: E501
