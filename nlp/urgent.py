@@ -1904,6 +1904,13 @@ _RATHER_THAN_PLACE = re.compile(
     r"practice|training|shop|job|work|cinema|restaurant|holiday park)\b"
 )
 
+
+def _rather_die_than_a_chore(canon: str) -> bool:
+    """ "id rather die than eat sprouts", "... than go back to that youth club": a
+    chore or a place of no danger, hyperbole with or without a laugh."""
+    return bool(_RATHER_THAN_CHORE.search(canon) or _RATHER_THAN_PLACE.search(canon))
+
+
 # "the dog keeps following me", "he hit me up about a party".
 _ANIMAL_BEFORE = re.compile(
     r"\b(?:dog|dogs|cat|cats|puppy|kitten|hamster|bird|horse|wasp|bee|spider|baby|toddler|"
@@ -2013,7 +2020,8 @@ _PRESENCE = re.compile(
     r"garden|flat|house|room|hallway|stairwell)\b"
 )
 _BENIGN_ERRAND = re.compile(
-    r"\b(?:to (?:pick|take|drop|collect|give) (?:me|us)|to get (?:chips|food|some|a|the|me a)|"
+    r"\b(?:to (?:pick|take|drop|collect|give) (?:me|us)"
+    r"(?! (?:to|back to|round to) (?:his|their|her)\b)|to get (?:chips|food|some|a|the|me a)|"
     r"for (?:chips|food|tea|dinner|lunch|my birthday|a brew|a cuppa|a chat|the bus|a lift)|"
     r"with (?:the )?(?:shopping|car|food|pizza|presents?)|from (?:work|school|college|uni|"
     r"holiday|the shop|town|the hospital)|birthday|party|the shop|the chippy|to fix|boiler|"
@@ -2159,7 +2167,7 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
         and not _INTENT.search(canon[:start] + canon[end:])
     ):
         return True
-    if _PRESENCE.search(cue) and _BENIGN_ERRAND.search(canon[end : end + 80]):
+    if _PRESENCE.search(cue) and _BENIGN_ERRAND.search(canon[end : end + 50]):
         return True
     laugh = bool(_LAUGH.search(canon))
     if kind == "danger":
@@ -2201,11 +2209,7 @@ def _suppressed(kind: str, cue: str, canon: str, start: int, end: int) -> bool:
             return True  # "that joke was so bad i wanted to die", "one more form ill die"
         if _GOING_TO_DIE.fullmatch(cue) and _EXAMS.search(canon):
             return True  # "gcse science tomorrow im actually going to die"
-        if (
-            (laugh and _RATHER_THAN.search(canon))
-            or _RATHER_THAN_CHORE.search(canon)
-            or _RATHER_THAN_PLACE.search(canon)
-        ):
+        if (laugh and _RATHER_THAN.search(canon)) or _rather_die_than_a_chore(canon):
             return True  # "id rather die than go camping again lol", "... than eat sprouts"
         # "im gonna die of boredom lol", "i'd rather die than go to that party lol"
         return bool(_DIE_WORD.search(cue) and laugh and _TRIVIAL.search(canon))
@@ -2365,9 +2369,7 @@ def _risk_spans(canon: str) -> list[tuple[int, int]]:
             continue  # "my phone's nearly dead"
         if _DEATH_WORD.fullmatch(word) and _HYPERBOLE_BEFORE.search(canon[: m.start()][-60:]):
             continue  # "that joke was so bad i wanted to die"
-        if _DEATH_WORD.fullmatch(word) and (
-            _RATHER_THAN_CHORE.search(canon) or _RATHER_THAN_PLACE.search(canon)
-        ):
+        if _DEATH_WORD.fullmatch(word) and _rather_die_than_a_chore(canon):
             continue  # "id rather die than eat my nans sprouts"
         if not _suppressed("danger", m.group(0), canon, m.start(), m.end()):
             if _LAUGH.search(canon) or (

@@ -272,6 +272,8 @@ CONCEPTS = [
     "the guy i told you about is downstairs with my foster brother",
     "we put the chest of drawers against the bedroom door",
     "got to take a train to cardiff tonight with a parcel im not allowed to open",
+    # a man outside to take the child to his place is no lift home
+    "hes outside and says hes going to take me to his flat",
 ]
 
 # Idioms, jokes, past events now resolved, complaints, tasks and later calls.
