@@ -138,7 +138,7 @@ class ThemeRulesComponent:
         doc._.homeward_candidates = kept
         doc._.homeward_blocked = frozenset(c.theme for c in longest if c not in kept)
         doc._.homeward_blocker_spans = tuple(
-            (rule.rule_id, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for rule, s, e in blockers
+            (rule.rule_id, doc[s:e].start_char, doc[s:e].end_char) for rule, s, e in blockers
         )
         return doc
 

@@ -1534,7 +1534,6 @@ def family_conflict_rules() -> list[Rule]:
             "(not having|wo n't have|won't have|will not have|wont have|refuses to have) (him|her|them) back",  # noqa: E501
             "(talk|speak|communicate|talking) (only )?(through|via) (solicitors|lawyers|the court|a solicitor)",  # noqa: E501
             "(bring|brings|brought|bringing) shame (on|to) (the|my|our|his|her) family|shame the family",  # noqa: E501
-            "(mums|dads|mams) back on the (drink|drugs|gear|booze)",
             # younger children and their parents (blind set X)
             "(invisible|unwanted|not wanted|in the way|left out) at home",
             "(everyone|everybody|they|people) at home (is|are|was|were) (always |just |constantly )?(shouting|arguing|fighting|screaming|rowing|yelling)",  # noqa: E501
@@ -1779,6 +1778,7 @@ def family_conflict_rules() -> list[Rule]:
                 f"{MUM} (is|'s|s) (an alcoholic|an addict|a heroin addict|a drinker|a heavy drinker|drinking again|using again|back on the drink|back on drugs)",  # noqa: E501
                 f"{DAD} (is|'s|s) (an alcoholic|an addict|a heroin addict|a drinker|a heavy drinker|drinking again|using again|back on the drink|back on drugs)",  # noqa: E501
                 f"({MUM}|{DAD}) (stopped|stopping|would stop|to stop|could stop) (drinking|using)",
+                "(mums|dads|mams) back on the (drink|drugs|gear|booze)",
                 f"({MUM}|{DAD}) (rang|called|phoned|texted|turned up at) (the unit |the home |me |us |the house )?(drunk|off her face|off his face)",  # noqa: E501
             ),
             blocks=("substance_misuse",),
